@@ -1,0 +1,69 @@
+package org.hwsim.core.event;
+
+/**
+ * A pending-event set ordered by (time, order key), where the order key packs the priority and
+ * the insertion sequence so that the order is total and first-in-first-out among equals.
+ *
+ * <p>The contract is shaped for an allocation-free hold loop: {@link #pollFirst()} removes the
+ * first event but may defer the physical removal so that the next {@link #push} can replace the
+ * top in place. The first event's fields are readable through the {@code first*} accessors after
+ * {@link #pollFirst()} returns {@code true}, until the queue is next modified.
+ *
+ * <p>Implementations are not thread-safe; one queue belongs to one {@link Simulator}.
+ * Every implementation passes the same contract test.
+ */
+public interface EventQueue {
+
+    /**
+     * Adds an event.
+     *
+     * @param timePs   the event's time in picoseconds
+     * @param orderKey tie-breaker among equal times, unique per event; smaller fires first
+     * @param handler  what to run, not null
+     * @param arg      passed to the handler
+     * @return a handle for {@link #cancel(long)}; unique among the events pending at the same time
+     */
+    long push(long timePs, long orderKey, EventHandler handler, long arg);
+
+    /**
+     * Removes a pending event.
+     *
+     * @return {@code true} if the event was pending and is now removed; {@code false} if it had
+     *     already fired, was already cancelled or the handle is unknown
+     */
+    boolean cancel(long handle);
+
+    /**
+     * Removes the first event and exposes it through {@link #firstTimePs()},
+     * {@link #firstOrderKey()}, {@link #firstHandler()} and {@link #firstArg()}.
+     *
+     * @return {@code false} if the queue was empty
+     */
+    boolean pollFirst();
+
+    /** Time of the event last returned by {@link #pollFirst()}. */
+    long firstTimePs();
+
+    /** Order key of the event last returned by {@link #pollFirst()}. */
+    long firstOrderKey();
+
+    /** Handler of the event last returned by {@link #pollFirst()}. */
+    EventHandler firstHandler();
+
+    /** Argument of the event last returned by {@link #pollFirst()}. */
+    long firstArg();
+
+    /** Time of the earliest pending event, or {@link Long#MAX_VALUE} if none is pending. */
+    long peekTimePs();
+
+    /** Number of pending (not fired, not cancelled) events. */
+    int size();
+
+    /** A stable id of the implementation, e.g. {@code "heap4"}. */
+    String id();
+
+    /** A 4-ary min-heap over primitive arrays (the default). */
+    static EventQueue quaternaryHeap() {
+        return new QuaternaryHeapEventQueue(1024);
+    }
+}

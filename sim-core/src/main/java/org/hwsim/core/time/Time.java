@@ -1,0 +1,95 @@
+package org.hwsim.core.time;
+
+/**
+ * Conversions between simulated time in picoseconds (the kernel's only time unit, a {@code long})
+ * and the units people write configurations in.
+ *
+ * <p>Conversions to picoseconds round to the nearest picosecond (half away from zero) and throw
+ * {@link ArithmeticException} when the result does not fit in a {@code long} (about 106 days).
+ * Conversions from picoseconds return {@code double}s for reporting only; they never feed back
+ * into the event list.
+ */
+public final class Time {
+    /** Picoseconds in one nanosecond. */
+    public static final long PS_PER_NS = 1_000L;
+    /** Picoseconds in one microsecond. */
+    public static final long PS_PER_US = 1_000_000L;
+    /** Picoseconds in one millisecond. */
+    public static final long PS_PER_MS = 1_000_000_000L;
+    /** Picoseconds in one second. */
+    public static final long PS_PER_S = 1_000_000_000_000L;
+
+    private Time() {
+    }
+
+    /** Nanoseconds to picoseconds, rounded to the nearest picosecond. */
+    public static long nsToPs(double ns) {
+        return toPs(ns, PS_PER_NS, "ns");
+    }
+
+    /** Microseconds to picoseconds, rounded to the nearest picosecond. */
+    public static long usToPs(double us) {
+        return toPs(us, PS_PER_US, "us");
+    }
+
+    /** Milliseconds to picoseconds, rounded to the nearest picosecond. */
+    public static long msToPs(double ms) {
+        return toPs(ms, PS_PER_MS, "ms");
+    }
+
+    /** Seconds to picoseconds, rounded to the nearest picosecond. */
+    public static long sToPs(double s) {
+        return toPs(s, PS_PER_S, "s");
+    }
+
+    /** Picoseconds to nanoseconds. */
+    public static double psToNs(long ps) {
+        return ps / (double) PS_PER_NS;
+    }
+
+    /** Picoseconds to microseconds. */
+    public static double psToUs(long ps) {
+        return ps / (double) PS_PER_US;
+    }
+
+    /** Picoseconds to milliseconds. */
+    public static double psToMs(long ps) {
+        return ps / (double) PS_PER_MS;
+    }
+
+    /** Picoseconds to seconds. */
+    public static double psToS(long ps) {
+        return ps / (double) PS_PER_S;
+    }
+
+    /**
+     * Time taken to move {@code sizeBytes} at {@code bandwidthBytesPerS}, rounded up to a whole
+     * picosecond so a transfer of at least one byte never takes zero time.
+     *
+     * <p>Example: 4096 bytes at 1e9 B/s take 4,096,000 ps (4.096 us).
+     */
+    public static long transferPs(long sizeBytes, double bandwidthBytesPerS) {
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must be >= 0: " + sizeBytes);
+        }
+        if (!(bandwidthBytesPerS > 0) || Double.isInfinite(bandwidthBytesPerS)) {
+            throw new IllegalArgumentException("bandwidthBytesPerS must be finite and > 0: " + bandwidthBytesPerS);
+        }
+        double ps = Math.ceil(sizeBytes * (PS_PER_S / bandwidthBytesPerS));
+        return checkedPs(ps, sizeBytes + " bytes at " + bandwidthBytesPerS + " B/s");
+    }
+
+    private static long toPs(double value, long scale, String unit) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("time must be finite: " + value + " " + unit);
+        }
+        return checkedPs(Math.rint(value * scale), value + " " + unit);
+    }
+
+    private static long checkedPs(double ps, String what) {
+        if (Math.abs(ps) >= 0x1p63) {
+            throw new ArithmeticException("time does not fit in a long count of picoseconds: " + what);
+        }
+        return (long) ps;
+    }
+}

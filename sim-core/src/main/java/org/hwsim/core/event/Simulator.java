@@ -184,13 +184,12 @@ public final class Simulator {
         stopRequested = false;
         EventQueue q = queue;
         while (!stopRequested) {
-            if (q.peekTimePs() > endPs) {
+            if (q.peekTimePs() > endPs || !q.pollFirst()) {
                 if (endPs != Long.MAX_VALUE) {
                     nowPs = endPs;
                 }
                 return;
             }
-            q.pollFirst();
             fireFirst();
         }
     }

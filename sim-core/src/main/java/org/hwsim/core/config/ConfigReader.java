@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * failure into a {@link ConfigException} that names the source, the field path and the reason.
  *
  * <p>Unknown fields are errors (a misspelt {@code adcBit} must not silently fall back to a
- * default), and so are missing primitives and nulls for primitives.
+ * default), and so are nulls for primitives. Records mark required fields with
+ * {@code @JsonProperty(required = true)}; optional ones are boxed and default when absent.
  */
 public final class ConfigReader {
     private static final ObjectMapper MAPPER = newMapper();
@@ -101,8 +102,6 @@ public final class ConfigReader {
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        m.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
         return m;
     }
 }

@@ -75,13 +75,17 @@ public record ActionEnergyTable(String source, Map<String, ComponentClass> class
     public record ComponentClass(String name, Map<String, Double> actionsPj, Map<String, Double> powerStatesMw) {
 
         /** Validates that every energy and power is finite and non-negative. */
-        @JsonCreator
-        public ComponentClass(@JsonProperty("name") String name,
-                              @JsonProperty("actionsPj") Map<String, Double> actionsPj,
-                              @JsonProperty("powerStatesMw") Map<String, Double> powerStatesMw) {
+        public ComponentClass(String name, Map<String, Double> actionsPj, Map<String, Double> powerStatesMw) {
             this.name = name == null ? "" : name;
             this.actionsPj = check(this.name, "actionsPj", actionsPj, "pJ");
             this.powerStatesMw = check(this.name, "powerStatesMw", powerStatesMw, "mW");
+        }
+
+        /** The file form: the class's name is its key in the table. */
+        @JsonCreator
+        static ComponentClass fromFile(@JsonProperty("actionsPj") Map<String, Double> actionsPj,
+                                       @JsonProperty("powerStatesMw") Map<String, Double> powerStatesMw) {
+            return new ComponentClass("", actionsPj, powerStatesMw);
         }
 
         private static Map<String, Double> check(String cls, String field, Map<String, Double> values, String unit) {

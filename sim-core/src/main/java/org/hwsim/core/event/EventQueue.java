@@ -62,8 +62,13 @@ public interface EventQueue {
     /** A stable id of the implementation, e.g. {@code "heap4"}. */
     String id();
 
-    /** A 4-ary min-heap over primitive arrays (the default). */
+    /** A 4-ary min-heap over primitive arrays: O(log n), insensitive to the time distribution. */
     static EventQueue quaternaryHeap() {
         return new QuaternaryHeapEventQueue(1024);
+    }
+
+    /** A calendar queue over primitive arrays: O(1) expected for smooth time distributions. */
+    static EventQueue calendar() {
+        return new CalendarEventQueue();
     }
 }

@@ -185,9 +185,11 @@ class NetworkZooTest {
   }
 
   /**
-   * pjreddie.com/darknet/yolo: YOLOv3-tiny at 416 px is 5.56 Bn FLOPs, which Darknet computes as
-   * {@code 2 * MACs} of its convolutions (parser.c/convolutional_layer.c {@code bflops}); we
-   * compare {@code 2 * macs / 1e9} rounded to 2 decimals. Parameters: about 8.8-8.9M as
+   * pjreddie.com/darknet/yolo: YOLOv3-tiny at 416 px is 5.56 Bn FLOPs. Darknet's
+   * make_convolutional_layer (src/convolutional_layer.c) prints {@code 2.0 * n * size * size * c
+   * / groups * out_h * out_w / 1e9} BFLOPs per convolution, i.e. {@code 2 * MACs}, and nothing
+   * for maxpool, route, upsample or yolo layers; we compare {@code 2 * macs / 1e9} rounded to 2
+   * decimals. Parameters: about 8.8-8.9M as
    * reported by ultralytics/yolov3 for yolov3-tiny; 2%.
    */
   @Test

@@ -1,20 +1,23 @@
 package org.hwsim.core.resource;
 
+import org.hwsim.core.energy.EnergyComponent;
 import org.hwsim.core.event.EventHandler;
 import org.hwsim.core.event.Simulator;
+import org.hwsim.core.stats.Tally;
 
 /**
  * A memory with an access latency and a bandwidth shared by all accesses: an access of {@code n}
  * bytes waits for the accesses ahead of it, streams for {@code n / bandwidth} and completes
- * {@code accessLatencyPs} later (the latency-bandwidth model of {@link Link}, with reads and
- * writes charged separately). Energies per byte read and written go to the ledger's
- * {@code "read"} and {@code "write"} actions of the component. Not thread-safe.
+ * {@code accessLatencyPs} later (the latency-bandwidth model of {@link Link}). Energies per byte
+ * read and written go to the ledger's {@code "read"} and {@code "write"} actions of the component.
+ * Not thread-safe.
  */
-public final class Memory extends Link {
+public final class Memory {
+    private final String path;
+    private final BandwidthPipe pipe;
+    private final EnergyComponent energy;
     private final int readAction;
     private final int writeAction;
-    private final double readEnergyPerBytePj;
-    private final double writeEnergyPerBytePj;
 
     /**
      * @param accessLatencyPs      latency of every access, {@code >= 0}
@@ -24,26 +27,44 @@ public final class Memory extends Link {
      */
     public Memory(Simulator sim, String path, long accessLatencyPs, double bandwidthBytesPerS,
                   double readEnergyPerBytePj, double writeEnergyPerBytePj) {
-        super(sim, path, accessLatencyPs, bandwidthBytesPerS, 0.0);
-        var component = sim.energy().component(path);
-        this.readAction = component.defineAction("read", readEnergyPerBytePj);
-        this.writeAction = component.defineAction("write", writeEnergyPerBytePj);
-        this.readEnergyPerBytePj = readEnergyPerBytePj;
-        this.writeEnergyPerBytePj = writeEnergyPerBytePj;
-    }
-
-    @Override
-    String actionName() {
-        return "access";
+        this.path = path;
+        this.pipe = new BandwidthPipe(sim, path, accessLatencyPs, bandwidthBytesPerS);
+        this.energy = sim.energy().component(path);
+        this.readAction = energy.defineAction("read", readEnergyPerBytePj);
+        this.writeAction = energy.defineAction("write", writeEnergyPerBytePj);
     }
 
     /** Reads {@code sizeBytes} issued now; returns the completion time and calls back then. */
     public long read(long sizeBytes, EventHandler onDone, long arg) {
-        return occupy(sizeBytes, readAction, readEnergyPerBytePj, onDone, arg);
+        long done = pipe.occupy(sizeBytes, onDone, arg);
+        energy.record(readAction, sizeBytes);
+        return done;
     }
 
     /** Writes {@code sizeBytes} issued now; returns the completion time and calls back then. */
     public long write(long sizeBytes, EventHandler onDone, long arg) {
-        return occupy(sizeBytes, writeAction, writeEnergyPerBytePj, onDone, arg);
+        long done = pipe.occupy(sizeBytes, onDone, arg);
+        energy.record(writeAction, sizeBytes);
+        return done;
+    }
+
+    /** The component path. */
+    public String path() {
+        return path;
+    }
+
+    /** Fraction of time since creation the memory spent streaming, in [0, 1]. */
+    public double utilisation() {
+        return pipe.utilisation();
+    }
+
+    /** Bytes read and written so far. */
+    public long bytesMoved() {
+        return pipe.bytesMoved();
+    }
+
+    /** Time accesses waited for the memory, in ps. */
+    public Tally waitTally() {
+        return pipe.waitTally();
     }
 }

@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.hwsim.core.event.EventHandler;
+import org.hwsim.core.event.EventQueue;
 import org.hwsim.core.event.Simulator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,6 +54,7 @@ public class EventQueueBench {
     int pending;
 
     private Simulator sim;
+    private Simulator heapSim;
     private PriorityQueue<PqEvent> pq;
     private long pqNowPs;
     private long pqSequence;
@@ -62,12 +64,15 @@ public class EventQueueBench {
 
     /** The hwsim handler: reschedules itself with the same argument. */
     private final class Hold implements EventHandler {
-        long fired;
+        private final Simulator owner;
+
+        Hold(Simulator owner) {
+            this.owner = owner;
+        }
 
         @Override
         public void handle(long arg) {
-            fired++;
-            sim.schedule(nextDelayPs(), this, arg);
+            owner.schedule(nextDelayPs(), this, arg);
         }
     }
 
@@ -78,10 +83,15 @@ public class EventQueueBench {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
         delays = ZigguratSampler.Exponential.of(rng);
 
-        sim = Simulator.create(42);
-        hold = new Hold();
+        sim = Simulator.create(42, EventQueue.calendar());
+        hold = new Hold(sim);
         for (int i = 0; i < pending; i++) {
             sim.schedule(nextDelayPs(), hold, i);
+        }
+        heapSim = Simulator.create(42, EventQueue.quaternaryHeap());
+        Hold heapHold = new Hold(heapSim);
+        for (int i = 0; i < pending; i++) {
+            heapSim.schedule(nextDelayPs(), heapHold, i);
         }
 
         pq = new PriorityQueue<>(pending);
@@ -110,6 +120,17 @@ public class EventQueueBench {
     @OperationsPerInvocation(EVENTS_PER_INVOCATION)
     public long hwsimKernel() {
         Simulator s = sim;
+        for (int i = 0; i < EVENTS_PER_INVOCATION; i++) {
+            s.step();
+        }
+        return s.nowPs();
+    }
+
+    /** The same kernel over its 4-ary heap event list instead of the default calendar queue. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS_PER_INVOCATION)
+    public long hwsimKernelHeap() {
+        Simulator s = heapSim;
         for (int i = 0; i < EVENTS_PER_INVOCATION; i++) {
             s.step();
         }

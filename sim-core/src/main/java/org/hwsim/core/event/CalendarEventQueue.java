@@ -4,23 +4,25 @@ import java.util.Arrays;
 
 /**
  * A calendar queue (R. Brown, "Calendar queues: a fast O(1) priority queue implementation for the
- * simulation event set problem", CACM 31(10), 1988) with a sliding window and an overflow heap for
- * the far future, in the spirit of the ladder queue's split between near and far events (Tang,
- * Goh and Thng, "Ladder queue", ACM TOMACS 15(3), 2005).
+ * simulation event set problem", CACM 31(10), 1988) arranged like a ladder queue (Tang, Goh and
+ * Thng, "Ladder queue: an O(1) priority queue structure for large-scale discrete event
+ * simulation", ACM TOMACS 15(3), 2005): unsorted buckets for the near future, a small sorted
+ * "bottom" for the current day, and an overflow heap for the far future.
  *
- * <p>Buckets cover consecutive "days" of {@code 2^widthShift} ps; the ring of {@code n} buckets is
- * a window of {@code n} days starting at the earliest pending event's day. Each bucket is a list
- * sorted by (time, order key) and holds only events of its own day, so dequeue takes the head of
- * the first non-empty bucket without comparing times. Events beyond the window wait in a 4-ary
- * heap and move into the ring as the window slides over their day. The ring holds about two
- * buckets per pending event and a day is about twice the mean gap between the earliest events,
- * so lists are short and few events overflow; enqueue and dequeue take O(1) expected time.
+ * <p>Buckets cover consecutive days of {@code 2^widthShift} ps; the ring of {@code n} buckets is a
+ * window of {@code n} days that slides with the earliest pending event. Enqueue into a future day
+ * prepends to that day's bucket (O(1), one cache miss). When the scan reaches a day, its bucket
+ * moves into the bottom, a 4-ary heap ordered by (time, order key) that also takes every new event
+ * of the current day, so events at equal times (a clocked model) stay first-in-first-out at
+ * O(log k). Events beyond the window wait in a second 4-ary heap and enter the ring as the window
+ * slides over their day. The ring holds about two buckets per pending event and a day is about
+ * twice the mean gap between the earliest events, so buckets hold about one event and little
+ * overflows: enqueue and dequeue take O(1) expected time.
  *
- * <p>Laid out for the cache: an event is one 32-byte record in a {@code long[]} (time, order key,
- * argument, generation and next-in-bucket), its handler sits in a parallel array, and freed records
- * are reused last in, first out, so an event rescheduled from its own handler reuses a record still
- * in cache. An event that sorts after its bucket's tail is appended in O(1), so many events at one
- * time (a clocked model) stay cheap.
+ * <p>An event is one 32-byte record in a {@code long[]} (time, order key, argument, generation and
+ * next-in-bucket) with its handler in a parallel array; freed records are reused last in, first
+ * out, so an event rescheduled from its own handler reuses a record still in cache. Cancelled
+ * events in either heap are dropped lazily (their record no longer carries their order key).
  */
 final class CalendarEventQueue implements EventQueue {
     private static final int NIL = -1;
@@ -28,8 +30,8 @@ final class CalendarEventQueue implements EventQueue {
     private static final int MAX_BUCKETS = 1 << 26;
     private static final int WIDTH_SAMPLE = 64;
     private static final int MAX_SLOTS = (Integer.MAX_VALUE - 8) / 4;
-    private static final EventHandler OVERFLOW_MARK = arg -> {
-        throw new IllegalStateException("overflow entries are never fired");
+    private static final EventHandler MARK = arg -> {
+        throw new IllegalStateException("calendar queue entries are never fired by their heaps");
     };
     // record layout
     private static final int TIME = 0;
@@ -43,19 +45,20 @@ final class CalendarEventQueue implements EventQueue {
     private int freeCount;
     private int slotsUsed;
 
-    /** Head of bucket b at [2b], tail at [2b + 1]. */
+    /** Head of each bucket's unsorted list. */
     private int[] buckets;
     private int bucketMask;
     private int widthShift;
-    /** First day of the window; days before it hold no event. */
-    private long windowStartDay;
-    /** Day where the next scan starts; days in [windowStartDay, scanDay) are empty. */
-    private long scanDay;
-    /** Events beyond the window, as (time, order key, arg = slot); may hold cancelled entries. */
-    private QuaternaryHeapEventQueue overflow;
+    /** The current day: its events are in {@link #bottom}; every earlier day is empty. */
+    private long currentDay;
+    /** Events of the current day, as (time, order key, arg = slot); may hold cancelled entries. */
+    private final QuaternaryHeapEventQueue bottom = new QuaternaryHeapEventQueue(64);
+    private int bottomLive;
+    /** Events at or beyond the window's end, likewise. */
+    private QuaternaryHeapEventQueue overflow = new QuaternaryHeapEventQueue(16);
     private int overflowLive;
     private int size;
-    private long pollsSinceRebuild;
+    private long pollsSinceRetune;
 
     private long firstTimePs;
     private long firstOrderKey;
@@ -67,11 +70,10 @@ final class CalendarEventQueue implements EventQueue {
         rec = new long[4 * cap];
         handlers = new EventHandler[cap];
         freeSlots = new int[cap];
-        buckets = new int[2 * MIN_BUCKETS];
+        buckets = new int[MIN_BUCKETS];
         Arrays.fill(buckets, NIL);
         bucketMask = MIN_BUCKETS - 1;
         widthShift = 10; // 1,024 ps days until the first estimate
-        overflow = new QuaternaryHeapEventQueue(16);
     }
 
     @Override
@@ -79,17 +81,9 @@ final class CalendarEventQueue implements EventQueue {
         return "calendar";
     }
 
+    /** First day past the window (exclusive). */
     private long windowEndDay() {
-        return windowStartDay + bucketMask + 1;
-    }
-
-    private int next(int slot) {
-        return (int) rec[4 * slot + LINK];
-    }
-
-    private void setNext(int slot, int next) {
-        int i = 4 * slot + LINK;
-        rec[i] = (rec[i] & 0xffffffff00000000L) | (next & 0xffffffffL);
+        return currentDay + bucketMask + 1;
     }
 
     @Override
@@ -105,22 +99,16 @@ final class CalendarEventQueue implements EventQueue {
         rec[r + ARG] = arg;
         rec[r + LINK] = (gen << 32) | 0xffffffffL;
         handlers[slot] = handler;
-        size++;
-        long day = timePs >>> widthShift;
-        if (size == 1) {
-            windowStartDay = day;
-            scanDay = day;
+        if (size++ == 0) {
+            currentDay = timePs >>> widthShift;
         }
-        if (day < windowStartDay) {
-            // Earlier than the window (only possible before anything was polled at that time):
-            // restart the window at this day.
+        if ((timePs >>> widthShift) < currentDay) {
+            // Earlier than the current day: only when pushing before the last polled event's day,
+            // which the simulator never does. Rebuild around the new earliest day.
             place(slot);
             rebuild(bucketMask + 1, widthShift);
         } else {
             place(slot);
-            if (day < scanDay) {
-                scanDay = day;
-            }
             if (size > bucketMask + 1 && bucketMask + 1 < MAX_BUCKETS) {
                 rebuild(bucketCountFor(size), estimateWidthShift());
             }
@@ -128,53 +116,36 @@ final class CalendarEventQueue implements EventQueue {
         return (gen << 32) | slot;
     }
 
-    /** Puts a slot in its bucket if its day is in the window, else in the overflow heap. */
+    /** Puts an event in the bottom, its day's bucket, or the overflow heap. */
     private void place(int slot) {
         int r = 4 * slot;
         long t = rec[r + TIME];
         long day = t >>> widthShift;
-        if (day >= windowStartDay && day < windowEndDay()) {
-            insert(slot, t, rec[r + ORDER], day);
+        if (day == currentDay) {
+            bottom.push(t, rec[r + ORDER], MARK, slot);
+            bottomLive++;
+        } else if (day > currentDay && day < windowEndDay()) {
+            int b = (int) (day & bucketMask);
+            rec[r + LINK] = (rec[r + LINK] & 0xffffffff00000000L) | (buckets[b] & 0xffffffffL);
+            buckets[b] = slot;
         } else {
-            overflow.push(t, rec[r + ORDER], OVERFLOW_MARK, slot);
+            overflow.push(t, rec[r + ORDER], MARK, slot);
             overflowLive++;
         }
     }
 
-    private void insert(int slot, long t, long o, long day) {
-        int b = 2 * (int) (day & bucketMask);
-        setNext(slot, NIL);
-        int tail = buckets[b + 1];
-        if (tail == NIL) {
-            buckets[b] = slot;
-            buckets[b + 1] = slot;
-            return;
-        }
-        if (after(t, o, tail)) {
-            setNext(tail, slot);
-            buckets[b + 1] = slot;
-            return;
-        }
-        int head = buckets[b];
-        if (!after(t, o, head)) {
-            setNext(slot, head);
-            buckets[b] = slot;
-            return;
-        }
-        int prev = head;
-        int cur = next(head);
-        while (after(t, o, cur)) {
-            prev = cur;
-            cur = next(cur);
-        }
-        setNext(prev, slot);
-        setNext(slot, cur);
+    private int next(int slot) {
+        return (int) rec[4 * slot + LINK];
     }
 
-    /** Whether (t, o) sorts after the event in {@code slot}. */
-    private boolean after(long t, long o, int slot) {
-        long st = rec[4 * slot + TIME];
-        return t > st || (t == st && o > rec[4 * slot + ORDER]);
+    private void setNext(int slot, int next) {
+        int i = 4 * slot + LINK;
+        rec[i] = (rec[i] & 0xffffffff00000000L) | (next & 0xffffffffL);
+    }
+
+    /** Whether a heap entry still stands for a pending event. */
+    private boolean live(int slot, long orderKey) {
+        return handlers[slot] != null && rec[4 * slot + ORDER] == orderKey;
     }
 
     @Override
@@ -185,34 +156,28 @@ final class CalendarEventQueue implements EventQueue {
             return false;
         }
         long day = rec[4 * slot + TIME] >>> widthShift;
-        if (day < windowEndDay()) {
-            int b = 2 * (int) (day & bucketMask);
+        if (day == currentDay) {
+            bottomLive--;
+        } else if (day < windowEndDay()) {
+            int b = (int) (day & bucketMask);
             int prev = NIL;
             int cur = buckets[b];
             while (cur != slot) {
                 prev = cur;
                 cur = next(cur);
             }
-            unlink(b, prev, slot);
+            if (prev == NIL) {
+                buckets[b] = next(slot);
+            } else {
+                setNext(prev, next(slot));
+            }
         } else {
-            overflowLive--; // the heap entry goes stale: its slot no longer carries its order key
-            rec[4 * slot + ORDER] = ~rec[4 * slot + ORDER];
+            overflowLive--;
         }
+        rec[4 * slot + ORDER] = ~rec[4 * slot + ORDER]; // any heap entry for it is now stale
         freeSlot(slot);
         size--;
         return true;
-    }
-
-    private void unlink(int b, int prev, int slot) {
-        int next = next(slot);
-        if (prev == NIL) {
-            buckets[b] = next;
-        } else {
-            setNext(prev, next);
-        }
-        if (buckets[b + 1] == slot) {
-            buckets[b + 1] = prev;
-        }
     }
 
     @Override
@@ -220,90 +185,121 @@ final class CalendarEventQueue implements EventQueue {
         if (size == 0) {
             return false;
         }
-        int b = findFirstBucket();
-        int slot = buckets[b];
+        fillBottom();
+        QuaternaryHeapEventQueue b = bottom;
+        int slot;
+        do {
+            b.pollFirst();
+            slot = (int) b.firstArg();
+        } while (!live(slot, b.firstOrderKey()));
+        bottomLive--;
         int r = 4 * slot;
         firstTimePs = rec[r + TIME];
         firstOrderKey = rec[r + ORDER];
         firstArg = rec[r + ARG];
         firstHandler = handlers[slot];
-        unlink(b, NIL, slot);
         freeSlot(slot);
         size--;
-        // Slide the window to start at this day: the days before it are empty.
-        if (scanDay > windowStartDay) {
-            windowStartDay = scanDay;
-            pullOverflow();
-        }
-        if (++pollsSinceRebuild > bucketMask + 1) {
-            maybeRetune();
+        if (++pollsSinceRetune > bucketMask + 1) {
+            retune();
         }
         return true;
     }
 
-    /**
-     * Advances {@link #scanDay} to the first non-empty bucket and returns its index times two.
-     * Requires {@code size > 0}.
-     */
-    private int findFirstBucket() {
+    /** Makes the bottom hold the earliest day's events. Requires {@code size > 0}. */
+    private void fillBottom() {
+        if (bottomLive > 0) {
+            return;
+        }
+        if (bottom.size() > 0) {
+            while (bottom.pollFirst()) {
+                // drop stale entries
+            }
+        }
         int[] bk = buckets;
         while (true) {
             long end = windowEndDay();
-            for (long d = scanDay; d < end; d++) {
-                int b = 2 * (int) (d & bucketMask);
-                if (bk[b] != NIL) {
-                    scanDay = d;
-                    return b;
+            long day = currentDay + 1;
+            if (size - overflowLive > 0) {
+                while (day < end && bk[(int) (day & bucketMask)] == NIL) {
+                    day++;
                 }
+            } else {
+                day = end;
             }
-            // The window is empty: jump it to the earliest overflow event.
-            dropStaleOverflowTop();
-            long day = overflow.peekTimePs() >>> widthShift;
-            windowStartDay = day;
-            scanDay = day;
-            pullOverflow();
+            if (day < end) {
+                advanceTo(day);
+                int b = (int) (day & bucketMask);
+                for (int cur = bk[b]; cur != NIL; cur = next(cur)) {
+                    bottom.push(rec[4 * cur + TIME], rec[4 * cur + ORDER], MARK, cur);
+                    bottomLive++;
+                }
+                bk[b] = NIL;
+                return;
+            }
+            // The ring is empty: jump to the earliest overflow event's day.
+            long first = earliestLiveOverflowPs();
+            advanceTo(first >>> widthShift);
+            if (bottomLive > 0) {
+                return;
+            }
         }
     }
 
-    /** Moves overflow events whose day entered the window into their buckets. */
-    private void pullOverflow() {
-        long endPs = windowEndDay() << widthShift;
-        if (windowEndDay() > (Long.MAX_VALUE >>> widthShift)) {
-            endPs = Long.MAX_VALUE;
-        }
+    /**
+     * Makes {@code day} the current day (every day before it is empty) and moves the overflow events
+     * whose day entered the window into the ring or the bottom.
+     */
+    private void advanceTo(long day) {
+        currentDay = day;
+        long endDay = windowEndDay();
+        long endPs = endDay > (Long.MAX_VALUE >>> widthShift) ? Long.MAX_VALUE : endDay << widthShift;
         while (overflowLive > 0 && overflow.peekTimePs() < endPs) {
             overflow.pollFirst();
             int slot = (int) overflow.firstArg();
-            if (rec[4 * slot + ORDER] != overflow.firstOrderKey() || handlers[slot] == null) {
-                continue; // cancelled while in the overflow heap
+            if (!live(slot, overflow.firstOrderKey())) {
+                continue;
             }
             overflowLive--;
-            long t = overflow.firstTimePs();
-            insert(slot, t, rec[4 * slot + ORDER], t >>> widthShift);
+            place(slot);
         }
         if (overflowLive == 0 && overflow.size() > 0) {
-            overflow = new QuaternaryHeapEventQueue(16); // only stale entries left
+            overflow = new QuaternaryHeapEventQueue(16); // only stale entries were left
         }
     }
 
-    private void dropStaleOverflowTop() {
+    private long earliestLiveOverflowPs() {
         while (true) {
-            overflow.peekTimePs();
-            if (!overflow.pollFirst()) {
+            long t = overflow.peekTimePs();
+            if (t == Long.MAX_VALUE) {
                 throw new IllegalStateException("calendar queue lost track of " + size + " events");
             }
+            overflow.pollFirst();
             int slot = (int) overflow.firstArg();
-            if (rec[4 * slot + ORDER] == overflow.firstOrderKey() && handlers[slot] != null) {
-                // put it back: it is live
-                overflow.push(overflow.firstTimePs(), overflow.firstOrderKey(), OVERFLOW_MARK, slot);
-                return;
+            long order = overflow.firstOrderKey();
+            if (live(slot, order)) {
+                overflow.push(t, order, MARK, slot); // peeked, not taken
+                return t;
             }
         }
     }
 
     @Override
     public long peekTimePs() {
-        return size == 0 ? Long.MAX_VALUE : rec[4 * buckets[findFirstBucket()] + TIME];
+        if (size == 0) {
+            return Long.MAX_VALUE;
+        }
+        fillBottom();
+        while (true) {
+            long t = bottom.peekTimePs();
+            bottom.pollFirst();
+            int slot = (int) bottom.firstArg();
+            long order = bottom.firstOrderKey();
+            if (live(slot, order)) {
+                bottom.push(t, order, MARK, slot); // replaces the polled top in place
+                return t;
+            }
+        }
     }
 
     @Override
@@ -337,54 +333,62 @@ final class CalendarEventQueue implements EventQueue {
         return (int) Math.min(MAX_BUCKETS, pow);
     }
 
-    /** After about a window's worth of polls: re-fit the ring to the size and the day width to the gaps. */
-    private void maybeRetune() {
-        pollsSinceRebuild = 0;
+    /** After about a window's worth of polls: re-fit the ring to the size and the day to the gaps. */
+    private void retune() {
+        pollsSinceRetune = 0;
         int count = bucketMask + 1;
         boolean tooBig = count > MIN_BUCKETS && size < count / 8;
         boolean overflowing = overflowLive > size / 2 && size > 64;
-        if (tooBig || overflowing) {
+        boolean crowded = bottomLive > 64 && bottomLive > size / 4;
+        if (tooBig || overflowing || crowded) {
             rebuild(bucketCountFor(size), estimateWidthShift());
         }
     }
 
     /** Re-places every pending event into a ring of {@code count} buckets of {@code 2^shift} ps. */
     private void rebuild(int count, int shift) {
-        pollsSinceRebuild = 0;
-        int[] live = new int[size];
-        int n = 0;
-        for (int b = 0; b < buckets.length; b += 2) {
-            for (int cur = buckets[b]; cur != NIL; cur = next(cur)) {
-                live[n++] = cur;
-            }
-        }
-        while (overflow.pollFirst()) {
-            int slot = (int) overflow.firstArg();
-            if (rec[4 * slot + ORDER] == overflow.firstOrderKey() && handlers[slot] != null) {
-                live[n++] = slot;
-            }
-        }
-        if (n != size) {
-            throw new IllegalStateException("calendar queue lost track of events: " + n + " != " + size);
-        }
-        overflow = new QuaternaryHeapEventQueue(16);
-        overflowLive = 0;
-        if (buckets.length != 2 * count) {
-            buckets = new int[2 * count];
+        pollsSinceRetune = 0;
+        int[] live = collectLive();
+        if (buckets.length != count) {
+            buckets = new int[count];
         }
         Arrays.fill(buckets, NIL);
         bucketMask = count - 1;
         widthShift = shift;
         long minTime = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            minTime = Math.min(minTime, rec[4 * live[i] + TIME]);
+        for (int slot : live) {
+            minTime = Math.min(minTime, rec[4 * slot + TIME]);
         }
-        windowStartDay = n == 0 ? 0 : minTime >>> widthShift;
-        scanDay = windowStartDay;
-        // Insert in (time, order) order is not needed: insert() keeps every bucket sorted.
-        for (int i = 0; i < n; i++) {
-            place(live[i]);
+        currentDay = live.length == 0 ? 0 : minTime >>> widthShift;
+        for (int slot : live) {
+            place(slot);
         }
+    }
+
+    /** Empties every structure and returns the slots of all pending events. */
+    private int[] collectLive() {
+        int[] live = new int[size];
+        int n = 0;
+        for (int b = 0; b < buckets.length; b++) {
+            for (int cur = buckets[b]; cur != NIL; cur = next(cur)) {
+                live[n++] = cur;
+            }
+        }
+        for (QuaternaryHeapEventQueue heap : new QuaternaryHeapEventQueue[] {bottom, overflow}) {
+            while (heap.pollFirst()) {
+                int slot = (int) heap.firstArg();
+                if (live(slot, heap.firstOrderKey())) {
+                    live[n++] = slot;
+                }
+            }
+        }
+        if (n != size) {
+            throw new IllegalStateException("calendar queue lost track of events: " + n + " != " + size);
+        }
+        bottomLive = 0;
+        overflowLive = 0;
+        overflow = new QuaternaryHeapEventQueue(16);
+        return live;
     }
 
     /**
@@ -415,46 +419,20 @@ final class CalendarEventQueue implements EventQueue {
         return Math.min(shift, 40);
     }
 
-    /** The times of the {@code n} earliest pending events, ascending (buckets, then overflow). */
+    /** The times of the {@code n} earliest pending events, ascending. */
     private long[] earliestTimes(int n) {
-        long[] best = new long[n];
-        Arrays.fill(best, Long.MAX_VALUE);
-        int found = 0;
-        long end = windowEndDay();
-        for (long d = Math.min(scanDay, windowStartDay); d < end && found < n; d++) {
-            for (int cur = buckets[2 * (int) (d & bucketMask)]; cur != NIL && found < n; cur = next(cur)) {
-                best[found++] = rec[4 * cur + TIME];
-            }
-        }
-        if (found < n && overflowLive > 0) {
-            // Days are scanned in order, so the bucket times are already ascending; top up from
-            // the overflow heap's entries (in array order; a rough sample is enough here).
-            long[] extra = overflowTimes(n - found);
-            for (long t : extra) {
-                best[found++] = t;
-            }
-            Arrays.sort(best, 0, found);
-        }
-        return found == n ? best : Arrays.copyOf(best, found);
-    }
-
-    private long[] overflowTimes(int n) {
-        long[] out = new long[n];
+        long[] all = new long[size];
         int k = 0;
-        QuaternaryHeapEventQueue copy = new QuaternaryHeapEventQueue(16);
-        while (k < n && overflow.pollFirst()) {
-            long t = overflow.firstTimePs();
-            long o = overflow.firstOrderKey();
-            long slot = overflow.firstArg();
-            copy.push(t, o, OVERFLOW_MARK, slot);
-            if (rec[4 * (int) slot + ORDER] == o && handlers[(int) slot] != null) {
-                out[k++] = t;
+        for (int slot = 0; slot < slotsUsed; slot++) {
+            if (handlers[slot] != null) {
+                all[k++] = rec[4 * slot + TIME];
             }
         }
-        while (copy.pollFirst()) {
-            overflow.push(copy.firstTimePs(), copy.firstOrderKey(), OVERFLOW_MARK, copy.firstArg());
-        }
-        return k == n ? out : Arrays.copyOf(out, k);
+        // A full pass over the records: rebuilds are rare (on growth, or once per window of
+        // polls when the shape has drifted), so O(n log n) here stays amortised O(log n)
+        // per event at worst and O(1) in steady state.
+        Arrays.sort(all, 0, k);
+        return Arrays.copyOf(all, Math.min(n, k));
     }
 
     private int allocateSlot() {

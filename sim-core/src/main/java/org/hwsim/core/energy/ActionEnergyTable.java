@@ -1,6 +1,7 @@
 package org.hwsim.core.energy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -71,7 +72,11 @@ public record ActionEnergyTable(String source, Map<String, ComponentClass> class
         return e;
     }
 
-    /** One class of component: energy per action (pJ) and power per state (mW). */
+    /**
+     * One class of component: energy per action (pJ) and power per state (mW). In a file a class is
+     * named by its key under {@code classes}, so {@code name} is written out but not read back.
+     */
+    @JsonIgnoreProperties(value = "name", allowGetters = true)
     public record ComponentClass(String name, Map<String, Double> actionsPj, Map<String, Double> powerStatesMw) {
 
         /** Validates that every energy and power is finite and non-negative. */
@@ -81,10 +86,10 @@ public record ActionEnergyTable(String source, Map<String, ComponentClass> class
             this.powerStatesMw = check(this.name, "powerStatesMw", powerStatesMw, "mW");
         }
 
-        /** The file form: the class's name is its key in the table. */
+        /** The file form, without a name (the enclosing table names the class by its key). */
         @JsonCreator
-        static ComponentClass fromFile(@JsonProperty("actionsPj") Map<String, Double> actionsPj,
-                                       @JsonProperty("powerStatesMw") Map<String, Double> powerStatesMw) {
+        static ComponentClass fromConfig(@JsonProperty("actionsPj") Map<String, Double> actionsPj,
+                                         @JsonProperty("powerStatesMw") Map<String, Double> powerStatesMw) {
             return new ComponentClass("", actionsPj, powerStatesMw);
         }
 
@@ -95,7 +100,7 @@ public record ActionEnergyTable(String source, Map<String, ComponentClass> class
             Map<String, Double> copy = new LinkedHashMap<>();
             values.forEach((k, v) -> {
                 if (v == null || v.isNaN() || v.isInfinite() || v < 0) {
-                    throw new IllegalArgumentException("class '" + cls + "': " + field + "." + k
+                    throw new IllegalArgumentException((cls.isEmpty() ? "" : "class '" + cls + "': ") + field + "." + k
                             + " must be finite and >= 0 " + unit + ": " + v);
                 }
                 copy.put(k, v);

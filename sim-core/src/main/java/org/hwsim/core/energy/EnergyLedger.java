@@ -36,7 +36,7 @@ public final class EnergyLedger {
      * @param path slash-separated, non-empty segments, e.g. {@code "phone/ufs/die3"}
      */
     public EnergyComponent component(String path) {
-        EnergyComponent c = components.get(path);
+        EnergyComponent c = path == null ? null : components.get(path); // TreeMap.get(null) would throw an NPE
         if (c == null) {
             validatePath(path);
             c = new EnergyComponent(this, path, clockPs.getAsLong());

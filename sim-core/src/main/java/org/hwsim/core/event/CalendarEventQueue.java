@@ -29,6 +29,8 @@ final class CalendarEventQueue implements EventQueue {
     private static final int MIN_BUCKETS = 16;
     private static final int MAX_BUCKETS = 1 << 26;
     private static final int WIDTH_SAMPLE = 64;
+    private static final long BUCKETS_PER_EVENT = Long.getLong("hwsim.cal.k", 4);
+    private static final double WIDTH_PER_GAP = Double.parseDouble(System.getProperty("hwsim.cal.f", "1"));
     private static final int MAX_SLOTS = (Integer.MAX_VALUE - 8) / 4;
     private static final EventHandler MARK = arg -> {
         throw new IllegalStateException("calendar queue entries are never fired by their heaps");
@@ -51,14 +53,28 @@ final class CalendarEventQueue implements EventQueue {
     private int widthShift;
     /** The current day: its events are in {@link #bottom}; every earlier day is empty. */
     private long currentDay;
-    /** Events of the current day, as (time, order key, arg = slot); may hold cancelled entries. */
-    private final QuaternaryHeapEventQueue bottom = new QuaternaryHeapEventQueue(64);
+    /**
+     * Events of the current day sorted by (time, order key) in {@code [bottomHead, bottomTail)}
+     * of three parallel arrays; entries of cancelled events stay until they reach the head.
+     */
+    private long[] bottomTime = new long[64];
+    private long[] bottomOrder = new long[64];
+    private int[] bottomSlot = new int[64];
+    private int bottomHead;
+    private int bottomTail;
     private int bottomLive;
+    /**
+     * The current day's only event, taken from its bucket without going through the bottom (the
+     * common case with about one event a day), or {@code NIL}. Never set while the bottom holds a
+     * live event.
+     */
+    private int held = NIL;
     /** Events at or beyond the window's end, likewise. */
     private QuaternaryHeapEventQueue overflow = new QuaternaryHeapEventQueue(16);
     private int overflowLive;
     private int size;
     private long pollsSinceRetune;
+    private long crowdedDayEvents;
 
     private long firstTimePs;
     private long firstOrderKey;
@@ -81,9 +97,13 @@ final class CalendarEventQueue implements EventQueue {
         return "calendar";
     }
 
-    /** First day past the window (exclusive). */
-    private long windowEndDay() {
-        return currentDay + bucketMask + 1;
+    /**
+     * Whether {@code day} (not before the current day) falls in the window of {@code n} days from
+     * the current day; written as a difference so that days near {@code Long.MAX_VALUE} cannot
+     * overflow.
+     */
+    private boolean inWindow(long day) {
+        return day - currentDay <= bucketMask;
     }
 
     @Override
@@ -122,9 +142,13 @@ final class CalendarEventQueue implements EventQueue {
         long t = rec[r + TIME];
         long day = t >>> widthShift;
         if (day == currentDay) {
-            bottom.push(t, rec[r + ORDER], MARK, slot);
-            bottomLive++;
-        } else if (day > currentDay && day < windowEndDay()) {
+            if (held != NIL) {
+                int h = held;
+                held = NIL;
+                bottomInsert(h);
+            }
+            bottomInsert(slot);
+        } else if (day > currentDay && inWindow(day)) {
             int b = (int) (day & bucketMask);
             rec[r + LINK] = (rec[r + LINK] & 0xffffffff00000000L) | (buckets[b] & 0xffffffffL);
             buckets[b] = slot;
@@ -156,9 +180,11 @@ final class CalendarEventQueue implements EventQueue {
             return false;
         }
         long day = rec[4 * slot + TIME] >>> widthShift;
-        if (day == currentDay) {
+        if (slot == held) {
+            held = NIL;
+        } else if (day == currentDay) {
             bottomLive--;
-        } else if (day < windowEndDay()) {
+        } else if (inWindow(day)) {
             int b = (int) (day & bucketMask);
             int prev = NIL;
             int cur = buckets[b];
@@ -186,13 +212,12 @@ final class CalendarEventQueue implements EventQueue {
             return false;
         }
         fillBottom();
-        QuaternaryHeapEventQueue b = bottom;
-        int slot;
-        do {
-            b.pollFirst();
-            slot = (int) b.firstArg();
-        } while (!live(slot, b.firstOrderKey()));
-        bottomLive--;
+        int slot = held;
+        if (slot != NIL) {
+            held = NIL;
+        } else {
+            slot = bottomTakeFirst();
+        }
         int r = 4 * slot;
         firstTimePs = rec[r + TIME];
         firstOrderKey = rec[r + ORDER];
@@ -206,35 +231,40 @@ final class CalendarEventQueue implements EventQueue {
         return true;
     }
 
-    /** Makes the bottom hold the earliest day's events. Requires {@code size > 0}. */
+    /**
+     * Makes the bottom (or {@link #held}, when that day holds a single event) hold the earliest
+     * day's events. Requires {@code size > 0}.
+     */
     private void fillBottom() {
-        if (bottomLive > 0) {
+        if (bottomLive > 0 || held != NIL) {
             return;
         }
-        if (bottom.size() > 0) {
-            while (bottom.pollFirst()) {
-                // drop stale entries
-            }
-        }
+        bottomHead = 0;
+        bottomTail = 0; // only stale entries can be left
         int[] bk = buckets;
         while (true) {
-            long end = windowEndDay();
-            long day = currentDay + 1;
-            if (size - overflowLive > 0) {
-                while (day < end && bk[(int) (day & bucketMask)] == NIL) {
-                    day++;
+            long offset = 1;
+            if (size - overflowLive > 0) { // some event is in the ring: find its day
+                while (offset <= bucketMask && bk[(int) ((currentDay + offset) & bucketMask)] == NIL) {
+                    offset++;
                 }
             } else {
-                day = end;
+                offset = bucketMask + 1L;
             }
-            if (day < end) {
+            if (offset <= bucketMask) {
+                long day = currentDay + offset;
                 advanceTo(day);
                 int b = (int) (day & bucketMask);
-                for (int cur = bk[b]; cur != NIL; cur = next(cur)) {
-                    bottom.push(rec[4 * cur + TIME], rec[4 * cur + ORDER], MARK, cur);
-                    bottomLive++;
-                }
+                int head = bk[b];
                 bk[b] = NIL;
+                if (bottomLive == 0 && next(head) == NIL) {
+                    held = head;
+                    return;
+                }
+                for (int cur = head; cur != NIL; cur = next(cur)) {
+                    bottomInsert(cur);
+                    crowdedDayEvents++;
+                }
                 return;
             }
             // The ring is empty: jump to the earliest overflow event's day.
@@ -252,9 +282,7 @@ final class CalendarEventQueue implements EventQueue {
      */
     private void advanceTo(long day) {
         currentDay = day;
-        long endDay = windowEndDay();
-        long endPs = endDay > (Long.MAX_VALUE >>> widthShift) ? Long.MAX_VALUE : endDay << widthShift;
-        while (overflowLive > 0 && overflow.peekTimePs() < endPs) {
+        while (overflowLive > 0 && inWindow(overflow.peekTimePs() >>> widthShift)) {
             overflow.pollFirst();
             int slot = (int) overflow.firstArg();
             if (!live(slot, overflow.firstOrderKey())) {
@@ -270,11 +298,10 @@ final class CalendarEventQueue implements EventQueue {
 
     private long earliestLiveOverflowPs() {
         while (true) {
-            long t = overflow.peekTimePs();
-            if (t == Long.MAX_VALUE) {
+            if (!overflow.pollFirst()) {
                 throw new IllegalStateException("calendar queue lost track of " + size + " events");
             }
-            overflow.pollFirst();
+            long t = overflow.firstTimePs();
             int slot = (int) overflow.firstArg();
             long order = overflow.firstOrderKey();
             if (live(slot, order)) {
@@ -290,14 +317,84 @@ final class CalendarEventQueue implements EventQueue {
             return Long.MAX_VALUE;
         }
         fillBottom();
+        if (held != NIL) {
+            return rec[4 * held + TIME];
+        }
+        while (!live(bottomSlot[bottomHead], bottomOrder[bottomHead])) {
+            bottomHead++; // drop cancelled entries
+        }
+        return bottomTime[bottomHead];
+    }
+
+    /** Inserts a slot into the sorted bottom; events at equal time arrive in order and append. */
+    private void bottomInsert(int slot) {
+        long t = rec[4 * slot + TIME];
+        long o = rec[4 * slot + ORDER];
+        if (bottomTail == bottomTime.length) {
+            int n = bottomTail - bottomHead;
+            if (n > bottomTime.length / 2) {
+                int cap = bottomTime.length * 2;
+                bottomTime = Arrays.copyOf(bottomTime, cap);
+                bottomOrder = Arrays.copyOf(bottomOrder, cap);
+                bottomSlot = Arrays.copyOf(bottomSlot, cap);
+            }
+            System.arraycopy(bottomTime, bottomHead, bottomTime, 0, n);
+            System.arraycopy(bottomOrder, bottomHead, bottomOrder, 0, n);
+            System.arraycopy(bottomSlot, bottomHead, bottomSlot, 0, n);
+            bottomHead = 0;
+            bottomTail = n;
+        }
+        int i = bottomTail;
+        if (i > bottomHead) {
+            long lt = bottomTime[i - 1];
+            if ((t < lt || (t == lt && o < bottomOrder[i - 1])) && i - bottomHead <= 16) {
+                // a short bottom: shift entries right as insertion sort does
+                do {
+                    bottomTime[i] = bottomTime[i - 1];
+                    bottomOrder[i] = bottomOrder[i - 1];
+                    bottomSlot[i] = bottomSlot[i - 1];
+                    i--;
+                } while (i > bottomHead && (t < bottomTime[i - 1]
+                        || (t == bottomTime[i - 1] && o < bottomOrder[i - 1])));
+            } else if (t < lt || (t == lt && o < bottomOrder[i - 1])) {
+                // binary search for the first entry after (t, o), then shift the rest right
+                int lo = bottomHead;
+                int hi = i - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    long mt = bottomTime[mid];
+                    if (mt < t || (mt == t && bottomOrder[mid] < o)) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                i = lo;
+                int n = bottomTail - i;
+                System.arraycopy(bottomTime, i, bottomTime, i + 1, n);
+                System.arraycopy(bottomOrder, i, bottomOrder, i + 1, n);
+                System.arraycopy(bottomSlot, i, bottomSlot, i + 1, n);
+            }
+        }
+        bottomTime[i] = t;
+        bottomOrder[i] = o;
+        bottomSlot[i] = slot;
+        bottomTail++;
+        bottomLive++;
+    }
+
+    /** Removes and returns the first live slot of the bottom. Requires {@code bottomLive > 0}. */
+    private int bottomTakeFirst() {
         while (true) {
-            long t = bottom.peekTimePs();
-            bottom.pollFirst();
-            int slot = (int) bottom.firstArg();
-            long order = bottom.firstOrderKey();
-            if (live(slot, order)) {
-                bottom.push(t, order, MARK, slot); // replaces the polled top in place
-                return t;
+            int h = bottomHead++;
+            int slot = bottomSlot[h];
+            if (live(slot, bottomOrder[h])) {
+                bottomLive--;
+                if (bottomLive == 0) {
+                    bottomHead = 0;
+                    bottomTail = 0;
+                }
+                return slot;
             }
         }
     }
@@ -328,7 +425,7 @@ final class CalendarEventQueue implements EventQueue {
     }
 
     private static int bucketCountFor(int events) {
-        long want = Math.max(MIN_BUCKETS, 2L * events);
+        long want = Math.max(MIN_BUCKETS, BUCKETS_PER_EVENT * (long) events);
         long pow = Long.highestOneBit(want - 1) << 1;
         return (int) Math.min(MAX_BUCKETS, pow);
     }
@@ -339,7 +436,10 @@ final class CalendarEventQueue implements EventQueue {
         int count = bucketMask + 1;
         boolean tooBig = count > MIN_BUCKETS && size < count / 8;
         boolean overflowing = overflowLive > size / 2 && size > 64;
-        boolean crowded = bottomLive > 64 && bottomLive > size / 4;
+        // Days loaded with several events since the last retune: more than two events a day on
+        // average means the day width is too coarse for the current gaps.
+        boolean crowded = size > 64 && crowdedDayEvents > 2L * (bucketMask + 1);
+        crowdedDayEvents = 0;
         if (tooBig || overflowing || crowded) {
             rebuild(bucketCountFor(size), estimateWidthShift());
         }
@@ -348,6 +448,7 @@ final class CalendarEventQueue implements EventQueue {
     /** Re-places every pending event into a ring of {@code count} buckets of {@code 2^shift} ps. */
     private void rebuild(int count, int shift) {
         pollsSinceRetune = 0;
+        crowdedDayEvents = 0;
         int[] live = collectLive();
         if (buckets.length != count) {
             buckets = new int[count];
@@ -369,17 +470,26 @@ final class CalendarEventQueue implements EventQueue {
     private int[] collectLive() {
         int[] live = new int[size];
         int n = 0;
+        if (held != NIL) {
+            live[n++] = held;
+            held = NIL;
+        }
         for (int b = 0; b < buckets.length; b++) {
             for (int cur = buckets[b]; cur != NIL; cur = next(cur)) {
                 live[n++] = cur;
             }
         }
-        for (QuaternaryHeapEventQueue heap : new QuaternaryHeapEventQueue[] {bottom, overflow}) {
-            while (heap.pollFirst()) {
-                int slot = (int) heap.firstArg();
-                if (live(slot, heap.firstOrderKey())) {
-                    live[n++] = slot;
-                }
+        for (int i = bottomHead; i < bottomTail; i++) {
+            if (live(bottomSlot[i], bottomOrder[i])) {
+                live[n++] = bottomSlot[i];
+            }
+        }
+        bottomHead = 0;
+        bottomTail = 0;
+        while (overflow.pollFirst()) {
+            int slot = (int) overflow.firstArg();
+            if (live(slot, overflow.firstOrderKey())) {
+                live[n++] = slot;
             }
         }
         if (n != size) {
@@ -411,7 +521,7 @@ final class CalendarEventQueue implements EventQueue {
                 count++;
             }
         }
-        double width = 2 * (count == 0 ? meanGap : sum / count);
+        double width = WIDTH_PER_GAP * (count == 0 ? meanGap : sum / count);
         if (!(width >= 1)) {
             return 0;
         }

@@ -17,9 +17,11 @@ public interface EventHandler {
 
     /**
      * The component this handler belongs to, used in error messages and the event-history hash
-     * (e.g. {@code "jetson/gpu/sm0"}). Defaults to the class name.
+     * (e.g. {@code "jetson/gpu/sm0"}). Defaults to the class name; for a lambda or method
+     * reference, the declaring class's name followed by {@code $$Lambda} (the rest of a hidden
+     * class's name changes from run to run and would make the history hash irreproducible).
      */
     default String componentPath() {
-        return getClass().getName();
+        return DefaultComponentPaths.of(getClass());
     }
 }

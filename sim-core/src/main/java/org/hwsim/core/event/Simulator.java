@@ -131,7 +131,10 @@ public final class Simulator {
         if (sequence == SEQUENCE_LIMIT) {
             throw new IllegalStateException("more than 2^48 events scheduled in one run");
         }
-        long orderKey = ((long) (priority - MIN_PRIORITY) << 48) | sequence++;
+        // priority * 2^48 + sequence: ordered as a signed long, like the queue compares it. (Offsetting
+        // the priority by -MIN_PRIORITY would set the sign bit for priorities >= 0 and make them sort
+        // before negative ones.)
+        long orderKey = ((long) priority << 48) | sequence++;
         return queue.push(timePs, orderKey, handler, arg);
     }
 
@@ -184,6 +187,8 @@ public final class Simulator {
         stopRequested = false;
         EventQueue q = queue;
         while (!stopRequested) {
+            // peekTimePs() is Long.MAX_VALUE both for "empty" and for an event at Long.MAX_VALUE, so
+            // with endPs == Long.MAX_VALUE (run()) only pollFirst() tells whether an event is left.
             if (q.peekTimePs() > endPs || !q.pollFirst()) {
                 if (endPs != Long.MAX_VALUE) {
                     nowPs = endPs;

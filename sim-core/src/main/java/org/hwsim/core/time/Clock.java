@@ -57,7 +57,7 @@ public final class Clock {
             throw new IllegalArgumentException("clock '" + name + "': cycles must be >= 0: " + cycles);
         }
         // The relative slack absorbs the rounding of cycles * psPerCycle (e.g. 3 * 666.66.. = 2000.0000000000002).
-        double ps = Math.ceil(cycles * psPerCycle * (1 - 1e-12));
+        double ps = Math.ceil(cycles * psPerCycle * (1 - Time.ROUNDING_SLACK));
         if (ps >= 0x1p63) {
             throw new ArithmeticException("clock '" + name + "': " + cycles + " cycles overflow picoseconds");
         }
@@ -69,6 +69,6 @@ public final class Clock {
         if (ps < 0) {
             throw new IllegalArgumentException("clock '" + name + "': duration must be >= 0: " + ps + " ps");
         }
-        return (long) Math.floor(ps / psPerCycle * (1 + 1e-12));
+        return (long) Math.floor(ps / psPerCycle * (1 + Time.ROUNDING_SLACK));
     }
 }

@@ -19,6 +19,15 @@ public final class Time {
     /** Picoseconds in one second. */
     public static final long PS_PER_S = 1_000_000_000_000L;
 
+    /**
+     * Relative slack (2^-50, eight units in the last place) that rounded conversions apply before
+     * {@code ceil} or {@code floor}, so that a quotient whose exact value is a whole number but whose
+     * double evaluation lands a few ulps past it (7 bytes at 7 MB/s = 1,000,000.0000000001 ps) is not
+     * rounded to the next picosecond or cycle. It must stay far below one picosecond over the range
+     * where doubles resolve picoseconds (2^53 ps): a slack of 1e-12 was 1 ps at 1e12 ps.
+     */
+    static final double ROUNDING_SLACK = 0x1p-50;
+
     private Time() {
     }
 
@@ -75,7 +84,7 @@ public final class Time {
         if (!(bandwidthBytesPerS > 0) || Double.isInfinite(bandwidthBytesPerS)) {
             throw new IllegalArgumentException("bandwidthBytesPerS must be finite and > 0: " + bandwidthBytesPerS);
         }
-        double ps = Math.ceil(sizeBytes * (PS_PER_S / bandwidthBytesPerS));
+        double ps = Math.ceil(sizeBytes * (PS_PER_S / bandwidthBytesPerS) * (1 - ROUNDING_SLACK));
         return checkedPs(ps, sizeBytes + " bytes at " + bandwidthBytesPerS + " B/s");
     }
 
@@ -83,7 +92,9 @@ public final class Time {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("time must be finite: " + value + " " + unit);
         }
-        return checkedPs(Math.rint(value * scale), value + " " + unit);
+        double ps = value * scale;
+        // half away from zero, as documented (Math.rint would round ties to even)
+        return checkedPs(Math.copySign((double) Math.round(Math.abs(ps)), ps), value + " " + unit);
     }
 
     private static long checkedPs(double ps, String what) {

@@ -15,9 +15,11 @@ import java.util.Arrays;
  * moves into the bottom, a 4-ary heap ordered by (time, order key) that also takes every new event
  * of the current day, so events at equal times (a clocked model) stay first-in-first-out at
  * O(log k). Events beyond the window wait in a second 4-ary heap and enter the ring as the window
- * slides over their day. The ring holds about two buckets per pending event and a day is about
- * twice the mean gap between the earliest events, so buckets hold about one event and little
- * overflows: enqueue and dequeue take O(1) expected time.
+ * slides over their day. The ring holds about four buckets per pending event and a day is one to
+ * two mean gaps between the earliest events, so buckets hold one or two events and little
+ * overflows: enqueue and dequeue take O(1) expected time. About every ring's worth of dequeues the
+ * queue checks its shape (too many events per day, too much overflow, a ring far too large) and
+ * rebuilds with a fresh estimate when it has drifted.
  *
  * <p>An event is one 32-byte record in a {@code long[]} (time, order key, argument, generation and
  * next-in-bucket) with its handler in a parallel array; freed records are reused last in, first
@@ -29,8 +31,10 @@ final class CalendarEventQueue implements EventQueue {
     private static final int MIN_BUCKETS = 16;
     private static final int MAX_BUCKETS = 1 << 26;
     private static final int WIDTH_SAMPLE = 64;
-    private static final long BUCKETS_PER_EVENT = Long.getLong("hwsim.cal.k", 4);
-    private static final double WIDTH_PER_GAP = Double.parseDouble(System.getProperty("hwsim.cal.f", "1"));
+    /** Ring size per pending event: with days about one mean gap wide, a window of four mean delays. */
+    private static final long BUCKETS_PER_EVENT = 4;
+    /** Day width as a multiple of the mean gap between the earliest events (then a power of two). */
+    private static final double WIDTH_PER_GAP = 1.0;
     private static final int MAX_SLOTS = (Integer.MAX_VALUE - 8) / 4;
     private static final EventHandler MARK = arg -> {
         throw new IllegalStateException("calendar queue entries are never fired by their heaps");
@@ -74,7 +78,8 @@ final class CalendarEventQueue implements EventQueue {
     private int overflowLive;
     private int size;
     private long pollsSinceRetune;
-    private long crowdedDayEvents;
+    private long daysLoaded;
+    private long eventsLoaded;
 
     private long firstTimePs;
     private long firstOrderKey;
@@ -129,7 +134,7 @@ final class CalendarEventQueue implements EventQueue {
             rebuild(bucketMask + 1, widthShift);
         } else {
             place(slot);
-            if (size > bucketMask + 1 && bucketMask + 1 < MAX_BUCKETS) {
+            if (size > 2 * ((bucketMask + 1) / BUCKETS_PER_EVENT) && bucketMask + 1 < MAX_BUCKETS) {
                 rebuild(bucketCountFor(size), estimateWidthShift());
             }
         }
@@ -257,13 +262,15 @@ final class CalendarEventQueue implements EventQueue {
                 int b = (int) (day & bucketMask);
                 int head = bk[b];
                 bk[b] = NIL;
+                daysLoaded++;
                 if (bottomLive == 0 && next(head) == NIL) {
                     held = head;
+                    eventsLoaded++;
                     return;
                 }
                 for (int cur = head; cur != NIL; cur = next(cur)) {
                     bottomInsert(cur);
-                    crowdedDayEvents++;
+                    eventsLoaded++;
                 }
                 return;
             }
@@ -436,10 +443,11 @@ final class CalendarEventQueue implements EventQueue {
         int count = bucketMask + 1;
         boolean tooBig = count > MIN_BUCKETS && size < count / 8;
         boolean overflowing = overflowLive > size / 2 && size > 64;
-        // Days loaded with several events since the last retune: more than two events a day on
-        // average means the day width is too coarse for the current gaps.
-        boolean crowded = size > 64 && crowdedDayEvents > 2L * (bucketMask + 1);
-        crowdedDayEvents = 0;
+        // More than three events per non-empty day since the last retune: the day is too coarse
+        // for the current gaps (about one event a day gives 1.6 per non-empty day).
+        boolean crowded = size > 64 && eventsLoaded > 3 * daysLoaded;
+        eventsLoaded = 0;
+        daysLoaded = 0;
         if (tooBig || overflowing || crowded) {
             rebuild(bucketCountFor(size), estimateWidthShift());
         }
@@ -448,7 +456,8 @@ final class CalendarEventQueue implements EventQueue {
     /** Re-places every pending event into a ring of {@code count} buckets of {@code 2^shift} ps. */
     private void rebuild(int count, int shift) {
         pollsSinceRetune = 0;
-        crowdedDayEvents = 0;
+        daysLoaded = 0;
+        eventsLoaded = 0;
         int[] live = collectLive();
         if (buckets.length != count) {
             buckets = new int[count];
@@ -502,8 +511,8 @@ final class CalendarEventQueue implements EventQueue {
     }
 
     /**
-     * Twice the mean gap between the earliest {@value #WIDTH_SAMPLE} events (ignoring gaps over
-     * twice the mean, as Brown does), rounded up to a power of two picoseconds.
+     * The mean gap between the earliest {@value #WIDTH_SAMPLE} events (ignoring gaps over twice
+     * the mean, as Brown does) times {@link #WIDTH_PER_GAP}, rounded up to a power of two ps.
      */
     private int estimateWidthShift() {
         int n = Math.min(size, WIDTH_SAMPLE);

@@ -43,9 +43,9 @@ public final class Simulator {
         this.random = new RandomStreams(masterSeed);
     }
 
-    /** A simulator at time 0 with the default event queue. */
+    /** A simulator at time 0 with the default event queue ({@link EventQueue#calendar()}). */
     public static Simulator create(long masterSeed) {
-        return new Simulator(masterSeed, EventQueue.quaternaryHeap());
+        return new Simulator(masterSeed, EventQueue.calendar());
     }
 
     /** A simulator at time 0 over the given (empty) event queue. */

@@ -417,7 +417,7 @@ class SimulatorTest {
         Simulator sim = Simulator.create(1234);
         assertEquals(1234, sim.masterSeed());
         assertEquals(1234, sim.random().masterSeed());
-        assertEquals("heap4", sim.eventQueueId());
+        assertEquals("calendar", sim.eventQueueId());
         assertEquals(0, sim.energy().totalPj());
     }
 

@@ -32,135 +32,194 @@ import umontreal.ssj.simevents.eventlist.SplayTree;
  * itself again at now + Exp(mean 1 us). One invocation fires {@value #EVENTS_PER_INVOCATION}
  * events, so the score is events per second.
  *
- * <p>All four variants draw their delays from the same Commons RNG ziggurat sampler, so they
- * differ only in the event list and dispatch: {@code hwsimKernel} is the hwsim kernel with events
- * dispatched to an {@link EventHandler}; {@code javaPriorityQueue} is the same loop on a
- * {@code java.util.PriorityQueue} of (time, sequence) objects, reusing each polled object; the two
- * SSJ variants run SSJ 3.3.2's {@code SplayTree} and {@code Henriksen} event lists with an SSJ
- * {@code Event} that reschedules itself (L'Ecuyer and Buist, "Simulation in Java with SSJ", WSC
- * 2005).
+ * <p>Every variant draws its delays from the same Commons RNG ziggurat sampler over the same
+ * generator and seed, and builds only its own event set (one {@code @State} each), so they differ
+ * only in the event list and the dispatch:
+ * <ul>
+ *   <li>{@code hwsimKernel}: the hwsim {@link Simulator} with its default event list, each event
+ *       dispatched to an {@link EventHandler} that reschedules itself;</li>
+ *   <li>{@code hwsimKernelHeap}: the same over the kernel's 4-ary heap event list;</li>
+ *   <li>{@code javaPriorityQueue}: the same loop on a {@code java.util.PriorityQueue} of
+ *       (time, sequence) objects, reusing each polled object (no allocation);</li>
+ *   <li>{@code ssjSplayTree}, {@code ssjHenriksen}: SSJ 3.3.2's event lists with an SSJ
+ *       {@code Event} that reschedules itself (L'Ecuyer and Buist, "Simulation in Java with SSJ",
+ *       WSC 2005).</li>
+ * </ul>
+ * Run with {@code -prof gc} to see the allocation per event.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Thread)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class EventQueueBench {
     static final int EVENTS_PER_INVOCATION = 100_000;
     static final double MEAN_DELAY_PS = 1_000_000.0;
 
-    @Param({"1000", "1000000"})
-    int pending;
+    /** The delay sampler every variant uses: Exp(mean 1 us). */
+    @State(Scope.Thread)
+    public static class Delays {
+        ZigguratSampler.Exponential exponential;
 
-    private Simulator sim;
-    private Simulator heapSim;
-    private PriorityQueue<PqEvent> pq;
-    private long pqNowPs;
-    private long pqSequence;
-    private SsjStepper ssjSplay;
-    private SsjStepper ssjHenriksen;
-    private ZigguratSampler.Exponential delays;
-
-    /** The hwsim handler: reschedules itself with the same argument. */
-    private final class Hold implements EventHandler {
-        private final Simulator owner;
-
-        Hold(Simulator owner) {
-            this.owner = owner;
+        @Setup(Level.Trial)
+        public void setUp() {
+            UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
+            exponential = ZigguratSampler.Exponential.of(rng);
         }
 
-        @Override
-        public void handle(long arg) {
-            owner.schedule(nextDelayPs(), this, arg);
+        long nextDelayPs() {
+            return (long) (exponential.sample() * MEAN_DELAY_PS);
         }
     }
 
-    private Hold hold;
+    /** A simulator holding {@code pending} self-rescheduling events. */
+    @State(Scope.Thread)
+    public abstract static class KernelState {
+        @Param({"1000", "1000000"})
+        int pending;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
-        delays = ZigguratSampler.Exponential.of(rng);
+        Simulator sim;
 
-        sim = Simulator.create(42, EventQueue.calendar());
-        hold = new Hold(sim);
-        for (int i = 0; i < pending; i++) {
-            sim.schedule(nextDelayPs(), hold, i);
-        }
-        heapSim = Simulator.create(42, EventQueue.quaternaryHeap());
-        Hold heapHold = new Hold(heapSim);
-        for (int i = 0; i < pending; i++) {
-            heapSim.schedule(nextDelayPs(), heapHold, i);
-        }
+        abstract EventQueue queue();
 
-        pq = new PriorityQueue<>(pending);
-        for (int i = 0; i < pending; i++) {
-            pq.add(new PqEvent(nextDelayPs(), pqSequence++));
-        }
-
-        ssjSplay = new SsjStepper(new SplayTree());
-        ssjHenriksen = new SsjStepper(new Henriksen());
-        for (SsjStepper s : new SsjStepper[] {ssjSplay, ssjHenriksen}) {
+        @Setup(Level.Trial)
+        public void setUp(Delays delays) {
+            EventQueue q = queue();
+            sim = q == null ? Simulator.create(42) : Simulator.create(42, q);
+            EventHandler hold = new EventHandler() {
+                @Override
+                public void handle(long arg) {
+                    sim.schedule(delays.nextDelayPs(), this, arg);
+                }
+            };
             for (int i = 0; i < pending; i++) {
-                new SsjHold(s).schedule(nextDelayUs());
+                sim.schedule(delays.nextDelayPs(), hold, i);
             }
         }
     }
 
-    long nextDelayPs() {
-        return (long) (delays.sample() * MEAN_DELAY_PS);
+    /** The kernel with its default event list. */
+    @State(Scope.Thread)
+    public static class DefaultKernel extends KernelState {
+        @Override
+        EventQueue queue() {
+            return null;
+        }
     }
 
-    double nextDelayUs() {
-        return delays.sample();
+    /** The kernel with the 4-ary heap event list. */
+    @State(Scope.Thread)
+    public static class HeapKernel extends KernelState {
+        @Override
+        EventQueue queue() {
+            return EventQueue.quaternaryHeap();
+        }
+    }
+
+    /** {@code java.util.PriorityQueue} holding {@code pending} events. */
+    @State(Scope.Thread)
+    public static class JdkQueue {
+        @Param({"1000", "1000000"})
+        int pending;
+
+        PriorityQueue<PqEvent> queue;
+        long nowPs;
+        long sequence;
+
+        @Setup(Level.Trial)
+        public void setUp(Delays delays) {
+            queue = new PriorityQueue<>(pending);
+            for (int i = 0; i < pending; i++) {
+                queue.add(new PqEvent(delays.nextDelayPs(), sequence++));
+            }
+        }
+    }
+
+    /** An SSJ simulator over a given event list holding {@code pending} events. */
+    @State(Scope.Thread)
+    public abstract static class SsjState {
+        @Param({"1000", "1000000"})
+        int pending;
+
+        SsjStepper sim;
+
+        abstract EventList list();
+
+        @Setup(Level.Trial)
+        public void setUp(Delays delays) {
+            sim = new SsjStepper(list());
+            for (int i = 0; i < pending; i++) {
+                new SsjHold(sim, delays).schedule(delays.exponential.sample());
+            }
+        }
+    }
+
+    /** SSJ with its splay-tree event list. */
+    @State(Scope.Thread)
+    public static class SsjSplay extends SsjState {
+        @Override
+        EventList list() {
+            return new SplayTree();
+        }
+    }
+
+    /** SSJ with Henriksen's event list. */
+    @State(Scope.Thread)
+    public static class SsjHenriksen extends SsjState {
+        @Override
+        EventList list() {
+            return new Henriksen();
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS_PER_INVOCATION)
-    public long hwsimKernel() {
-        Simulator s = sim;
+    public long hwsimKernel(DefaultKernel k) {
+        return fire(k.sim);
+    }
+
+    /** The same kernel over its 4-ary heap event list instead of the default. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS_PER_INVOCATION)
+    public long hwsimKernelHeap(HeapKernel k) {
+        return fire(k.sim);
+    }
+
+    private static long fire(Simulator s) {
         for (int i = 0; i < EVENTS_PER_INVOCATION; i++) {
             s.step();
         }
         return s.nowPs();
     }
 
-    /** The same kernel over its 4-ary heap event list instead of the default calendar queue. */
     @Benchmark
     @OperationsPerInvocation(EVENTS_PER_INVOCATION)
-    public long hwsimKernelHeap() {
-        Simulator s = heapSim;
+    public long javaPriorityQueue(JdkQueue q, Delays delays) {
+        PriorityQueue<PqEvent> queue = q.queue;
+        long now = q.nowPs;
+        long seq = q.sequence;
         for (int i = 0; i < EVENTS_PER_INVOCATION; i++) {
-            s.step();
+            PqEvent e = queue.poll();
+            now = e.timePs;
+            e.timePs = now + delays.nextDelayPs();
+            e.sequence = seq++;
+            queue.add(e);
         }
-        return s.nowPs();
+        q.nowPs = now;
+        q.sequence = seq;
+        return now;
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS_PER_INVOCATION)
-    public long javaPriorityQueue() {
-        PriorityQueue<PqEvent> q = pq;
-        for (int i = 0; i < EVENTS_PER_INVOCATION; i++) {
-            PqEvent e = q.poll();
-            pqNowPs = e.timePs;
-            e.timePs = pqNowPs + nextDelayPs();
-            e.sequence = pqSequence++;
-            q.add(e);
-        }
-        return pqNowPs;
+    public double ssjSplayTree(SsjSplay s) {
+        return s.sim.fire(EVENTS_PER_INVOCATION);
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS_PER_INVOCATION)
-    public double ssjSplayTree() {
-        return ssjSplay.fire(EVENTS_PER_INVOCATION);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(EVENTS_PER_INVOCATION)
-    public double ssjHenriksen() {
-        return ssjHenriksen.fire(EVENTS_PER_INVOCATION);
+    public double ssjHenriksen(SsjHenriksen s) {
+        return s.sim.fire(EVENTS_PER_INVOCATION);
     }
 
     /** A mutable (time, sequence) event for {@link PriorityQueue}, FIFO among equal times. */
@@ -196,14 +255,17 @@ public class EventQueueBench {
     }
 
     /** An SSJ event that reschedules itself at now + Exp(mean 1 us). */
-    final class SsjHold extends Event {
-        SsjHold(umontreal.ssj.simevents.Simulator s) {
+    static final class SsjHold extends Event {
+        private final Delays delays;
+
+        SsjHold(umontreal.ssj.simevents.Simulator s, Delays delays) {
             super(s);
+            this.delays = delays;
         }
 
         @Override
         public void actions() {
-            schedule(nextDelayUs());
+            schedule(delays.exponential.sample());
         }
     }
 }

@@ -62,6 +62,24 @@ public interface EventQueue {
     /** A stable id of the implementation, e.g. {@code "heap4"}. */
     String id();
 
+    /** Stable ids of the built-in implementations, for configs and the command line. */
+    java.util.List<String> IDS = java.util.List.of("calendar", "heap4");
+
+    /**
+     * A new, empty event queue by its stable id ({@link #IDS}).
+     *
+     * @throws IllegalArgumentException naming the id and the known ids if it is unknown
+     */
+    static EventQueue byId(String id) {
+        if ("calendar".equals(id)) {
+            return calendar();
+        }
+        if ("heap4".equals(id)) {
+            return quaternaryHeap();
+        }
+        throw new IllegalArgumentException("unknown event queue '" + id + "'; known: " + IDS);
+    }
+
     /** A 4-ary min-heap over primitive arrays: O(log n), insensitive to the time distribution. */
     static EventQueue quaternaryHeap() {
         return new QuaternaryHeapEventQueue(1024);

@@ -413,6 +413,17 @@ class SimulatorTest {
     }
 
     @Test
+    void eventQueuesByStableId() {
+        for (String id : EventQueue.IDS) {
+            assertEquals(id, EventQueue.byId(id).id());
+            assertEquals(id, Simulator.create(1, EventQueue.byId(id)).eventQueueId());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventQueue.byId("splay"));
+        assertMessageContains(e, "'splay'");
+        assertMessageContains(e, "calendar");
+    }
+
+    @Test
     void reportsItsSeedAndQueue() {
         Simulator sim = Simulator.create(1234);
         assertEquals(1234, sim.masterSeed());

@@ -79,6 +79,10 @@ final class CalendarEventQueue implements EventQueue {
     private int size;
     private long pollsSinceRetune;
     private long daysLoaded;
+    /** Rebuilds so far (growth, shrink and retunes), for diagnostics and tests. */
+    long rebuilds;
+    private int retuneBackoff = 1;
+    private int retuneCountdown = 1;
     private long eventsLoaded;
 
     private long firstTimePs;
@@ -268,10 +272,7 @@ final class CalendarEventQueue implements EventQueue {
                     eventsLoaded++;
                     return;
                 }
-                for (int cur = head; cur != NIL; cur = next(cur)) {
-                    bottomInsert(cur);
-                    eventsLoaded++;
-                }
+                loadBottom(head);
                 return;
             }
             // The ring is empty: jump to the earliest overflow event's day.
@@ -333,24 +334,57 @@ final class CalendarEventQueue implements EventQueue {
         return bottomTime[bottomHead];
     }
 
+    /**
+     * Appends a day's bucket list to the bottom and sorts the bottom: one O(k log k) sort, so a
+     * day holding many events (a clocked model firing thousands at one instant) stays cheap.
+     */
+    private void loadBottom(int head) {
+        int from = bottomHead;
+        int k = 0;
+        for (int cur = head; cur != NIL; cur = next(cur)) {
+            k++;
+        }
+        ensureBottomRoom(k);
+        // The list is newest first; write it back to front so the bottom gets it oldest first,
+        // which is already sorted when events of one time were scheduled in order.
+        int end = bottomTail + k;
+        int i = end;
+        for (int cur = head; cur != NIL; cur = next(cur)) {
+            i--;
+            bottomTime[i] = rec[4 * cur + TIME];
+            bottomOrder[i] = rec[4 * cur + ORDER];
+            bottomSlot[i] = cur;
+        }
+        bottomTail = end;
+        bottomLive += k;
+        eventsLoaded += k;
+        BottomSort.sort(bottomTime, bottomOrder, bottomSlot, from, end);
+    }
+
+    /** Makes room for {@code extra} more entries after {@code bottomTail}. */
+    private void ensureBottomRoom(int extra) {
+        if (bottomTail + extra <= bottomTime.length) {
+            return;
+        }
+        int n = bottomTail - bottomHead;
+        if (n + extra > bottomTime.length / 2) {
+            int cap = Math.max(bottomTime.length * 2, Integer.highestOneBit(n + extra) << 1);
+            bottomTime = Arrays.copyOf(bottomTime, cap);
+            bottomOrder = Arrays.copyOf(bottomOrder, cap);
+            bottomSlot = Arrays.copyOf(bottomSlot, cap);
+        }
+        System.arraycopy(bottomTime, bottomHead, bottomTime, 0, n);
+        System.arraycopy(bottomOrder, bottomHead, bottomOrder, 0, n);
+        System.arraycopy(bottomSlot, bottomHead, bottomSlot, 0, n);
+        bottomHead = 0;
+        bottomTail = n;
+    }
+
     /** Inserts a slot into the sorted bottom; events at equal time arrive in order and append. */
     private void bottomInsert(int slot) {
         long t = rec[4 * slot + TIME];
         long o = rec[4 * slot + ORDER];
-        if (bottomTail == bottomTime.length) {
-            int n = bottomTail - bottomHead;
-            if (n > bottomTime.length / 2) {
-                int cap = bottomTime.length * 2;
-                bottomTime = Arrays.copyOf(bottomTime, cap);
-                bottomOrder = Arrays.copyOf(bottomOrder, cap);
-                bottomSlot = Arrays.copyOf(bottomSlot, cap);
-            }
-            System.arraycopy(bottomTime, bottomHead, bottomTime, 0, n);
-            System.arraycopy(bottomOrder, bottomHead, bottomOrder, 0, n);
-            System.arraycopy(bottomSlot, bottomHead, bottomSlot, 0, n);
-            bottomHead = 0;
-            bottomTail = n;
-        }
+        ensureBottomRoom(1);
         int i = bottomTail;
         if (i > bottomHead) {
             long lt = bottomTime[i - 1];
@@ -440,6 +474,10 @@ final class CalendarEventQueue implements EventQueue {
     /** After about a window's worth of polls: re-fit the ring to the size and the day to the gaps. */
     private void retune() {
         pollsSinceRetune = 0;
+        retuneCountdown--;
+        if (retuneCountdown > 0) {
+            return;
+        }
         int count = bucketMask + 1;
         boolean tooBig = count > MIN_BUCKETS && size < count / 8;
         boolean overflowing = overflowLive > size / 2 && size > 64;
@@ -450,11 +488,18 @@ final class CalendarEventQueue implements EventQueue {
         daysLoaded = 0;
         if (tooBig || overflowing || crowded) {
             rebuild(bucketCountFor(size), estimateWidthShift());
+            // If the shape keeps drifting (a distribution the calendar cannot fit, e.g. bimodal
+            // delays), rebuild ever less often instead of on every window.
+            retuneBackoff = Math.min(retuneBackoff * 2, 64);
+        } else {
+            retuneBackoff = 1;
         }
+        retuneCountdown = retuneBackoff;
     }
 
     /** Re-places every pending event into a ring of {@code count} buckets of {@code 2^shift} ps. */
     private void rebuild(int count, int shift) {
+        rebuilds++;
         pollsSinceRetune = 0;
         daysLoaded = 0;
         eventsLoaded = 0;

@@ -110,6 +110,39 @@ class EventQueueContractTest {
         assertFalse(q.pollFirst());
     }
 
+    /**
+     * A clocked model: thousands of events share each of a few instants, and every fired event
+     * schedules one a whole number of cycles later. Checked against a sorted reference of
+     * (time, key); large same-time bursts exercise the calendar's day sort.
+     */
+    @ParameterizedTest
+    @MethodSource("queues")
+    void clockedBurstsFireInTimeThenKeyOrder(Supplier<EventQueue> factory) {
+        EventQueue q = factory.get();
+        java.util.TreeSet<long[]> reference = new java.util.TreeSet<>(
+                (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        long key = 0;
+        for (int i = 0; i < 20_000; i++) {
+            long t = 1_000L * (1 + rng.nextInt(4));
+            // keys in scrambled order within an instant, as when several components schedule
+            long k = (key++ * 7919) % 1_000_003;
+            q.push(t, k, A, k);
+            reference.add(new long[] {t, k});
+        }
+        for (int fired = 0; fired < 60_000; fired++) {
+            assertTrue(q.pollFirst());
+            long[] expected = reference.pollFirst();
+            assertEquals(expected[0], q.firstTimePs(), "time of event " + fired);
+            assertEquals(expected[1], q.firstOrderKey(), "key of event " + fired);
+            long t = q.firstTimePs() + 1_000L * (1 + rng.nextInt(4));
+            long k = 1_000_003 + key++;
+            q.push(t, k, A, k);
+            reference.add(new long[] {t, k});
+        }
+        assertEquals(reference.size(), q.size());
+    }
+
     /** First in, first out among equal times when keys increase with insertion (as the simulator's sequence does). */
     @ParameterizedTest
     @MethodSource("queues")

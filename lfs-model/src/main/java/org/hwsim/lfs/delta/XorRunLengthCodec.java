@@ -27,12 +27,11 @@ final class XorRunLengthCodec implements DeltaCodec {
         int i = 0;
         while (i < n) {
             int runStart = i;
-            while (i < n && base[i] == target[i]) {
-                i++;
-            }
-            if (i == n) {
+            int m = java.util.Arrays.mismatch(base, i, n, target, i, n); // vectorised scan
+            if (m < 0) {
                 break; // trailing unchanged bytes are implicit
             }
+            i += m;
             int zeros = i - runStart;
             int litStart = i;
             int litEnd = i;

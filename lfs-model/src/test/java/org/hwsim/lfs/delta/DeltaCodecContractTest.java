@@ -121,6 +121,26 @@ class DeltaCodecContractTest {
         assertEquals(expected, n, codec.id());
     }
 
+    @org.junit.jupiter.api.Test
+    void shiftedContentDefeatsXorButNotCopyAdd() {
+        SplittableRandom r = new SplittableRandom(42);
+        byte[] base = new byte[PAGE];
+        for (int i = 0; i < PAGE; i++) {
+            base[i] = (byte) ('a' + r.nextInt(26));
+        }
+        byte[] target = base.clone();
+        System.arraycopy(base, 1000, target, 1016, PAGE - 1016); // 16 bytes inserted at 1000
+        for (int k = 0; k < 16; k++) {
+            target[1000 + k] = (byte) (0x80 | k);
+        }
+        byte[] out = new byte[2 * PAGE];
+        // copy-add: COPY(0,1000) 2+1, ADD(16) 1+16, COPY(from 1000, 3080 bytes) 2+2 = 24 bytes
+        assertEquals(24, DeltaCodec.copyAdd().encode(base, target, out, out.length));
+        // xor-rle: every shifted byte differs unless two random letters happen to agree (1 in 26)
+        assertTrue(DeltaCodec.xorRunLength().encode(base, target, out, out.length) > 2_500);
+        assertEquals(-1, DeltaCodec.xorRunLength().encode(base, target, out, 1024));
+    }
+
     @ParameterizedTest
     @MethodSource("codecs")
     void malformedDeltasAreRejected(DeltaCodec codec) {

@@ -1,0 +1,2 @@
+/** PNG plots of study results (JFreeChart, headless), written atomically. */
+package org.hwsim.examples.plot;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * physical space the data's cleaning works in; F2FS keeps part of the main area out of that
  * rotation (the free reserve, sections waiting for a checkpoint, node sections), so u is measured
  * as the time average of {@link LogFs#liveDataBlocks()} / {@link LogFs#dataRotationBlocks()} over
- * the measured run (about 5% above the nominal utilization here). Tolerance: 8% relative; greedy
+ * the measured run (about 5% above the nominal utilization here). Tolerance: 5% relative (measured agreement is within 1%); greedy
  * is at most as bad as FIFO, and a wrong cleaner (no victim choice, miscounted moves, a leak of
  * valid blocks) is off by far more.
  */
@@ -69,7 +69,7 @@ class WriteAmplificationTest {
         System.out.printf("uniform greedy u=%.2f uEff=%.4f data WA %.3f closed form %.3f (closed form at nominal u %.3f)%n",
                 utilization, uEff, dataWa, expected, closedForm(utilization));
         assertTrue(uEff > utilization && uEff < utilization + 0.08, "effective utilization " + uEff);
-        assertEquals(expected, dataWa, 0.08 * expected,
+        assertEquals(expected, dataWa, 0.05 * expected,
                 "u=" + utilization + " uEff=" + uEff + " data WA " + dataWa + " closed form " + expected);
         assertEquals(java.util.List.of(), fs.checkConsistency());
     }

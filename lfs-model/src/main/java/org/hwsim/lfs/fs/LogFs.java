@@ -70,6 +70,10 @@ public final class LogFs implements SectionView {
     private static final byte SSR = 4;
     private static final long NODE_OWNER = Long.MIN_VALUE;
     private static final int HOLE = -1;
+    /** Per-file block maps are two-level: chunks of 1,024 entries, allocated on first use (sparse files stay small). */
+    private static final int CHUNK_BITS = 10;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final long CHUNK_MASK = CHUNK - 1;
 
     private final FlashDevice dev;
     private final FsConfig config;
@@ -114,8 +118,8 @@ public final class LogFs implements SectionView {
     // Files.
     private final Map<String, Integer> fileIds = new HashMap<>();
     private String[] names = new String[16];
-    private int[][] addr = new int[16][];
-    private long[][] content = new long[16][];
+    private int[][][] addr = new int[16][][];
+    private long[][][] content = new long[16][][];
     private long[] sizeBytes = new long[16];
     private boolean[] inline = new boolean[16];
     private long[] inlineContent = new long[16];
@@ -377,14 +381,17 @@ public final class LogFs implements SectionView {
 
     /** Address of file block {@code block} in the main area, or -1 for a hole or inline data. */
     public int blockAddress(int file, long block) {
-        int[] a = addr[file];
-        return block < a.length ? a[(int) block] : HOLE;
+        return getAddr(file, block);
     }
 
     /** Content id of file block {@code block} (0 for never written or bulk pre-filled content). */
     public long contentId(int file, long block) {
-        long[] c = content[file];
-        return c != null && block < c.length ? c[(int) block] : 0L;
+        long[][] c = content[file];
+        if (c == null || block < 0 || (block >>> CHUNK_BITS) >= c.length) {
+            return 0L;
+        }
+        long[] k = c[(int) (block >>> CHUNK_BITS)];
+        return k == null ? 0L : k[(int) (block & CHUNK_MASK)];
     }
 
     private int createFile(String name, boolean dir) {
@@ -403,7 +410,7 @@ public final class LogFs implements SectionView {
         }
         names[f] = name;
         fileIds.put(name, f);
-        addr[f] = new int[0];
+        addr[f] = new int[1][];
         isDir[f] = dir;
         inline[f] = config.inlineData() && !dir;
         dataLog[f] = (byte) (dir ? HOT_DATA : isColdName(name) ? COLD_DATA : WARM_DATA);
@@ -500,18 +507,60 @@ public final class LogFs implements SectionView {
         return NodeTree.isIndirect(nidOffset[nid]) ? COLD_NODE : WARM_NODE;
     }
 
+    /** Makes room for block indexes below {@code blocks} (chunk pointers only; chunks come on first use). */
     private void ensureBlocks(int f, long blocks) {
-        int[] a = addr[f];
-        if (blocks > a.length) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(blocks, Math.min((long) a.length * 2, blocks + (1 << 20))));
-            int old = a.length;
-            a = Arrays.copyOf(a, cap);
-            Arrays.fill(a, old, cap, HOLE);
-            addr[f] = a;
+        int chunks = (int) (((blocks - 1) >>> CHUNK_BITS) + 1);
+        int[][] a = addr[f];
+        if (chunks > a.length) {
+            addr[f] = Arrays.copyOf(a, Math.max(chunks, Math.min(a.length * 2, chunks + 4096)));
             if (content[f] != null) {
-                content[f] = Arrays.copyOf(content[f], cap);
+                content[f] = Arrays.copyOf(content[f], addr[f].length);
             }
         }
+    }
+
+    private int getAddr(int f, long b) {
+        int[][] a = addr[f];
+        long c = b >>> CHUNK_BITS;
+        if (c >= a.length) {
+            return HOLE;
+        }
+        int[] k = a[(int) c];
+        return k == null ? HOLE : k[(int) (b & CHUNK_MASK)];
+    }
+
+    /** Sets the address of a block whose chunk pointer exists ({@link #ensureBlocks}). */
+    private void setAddr(int f, long b, int value) {
+        int[][] a = addr[f];
+        int c = (int) (b >>> CHUNK_BITS);
+        int[] k = a[c];
+        if (k == null) {
+            k = new int[CHUNK];
+            Arrays.fill(k, HOLE);
+            a[c] = k;
+        }
+        k[(int) (b & CHUNK_MASK)] = value;
+    }
+
+    private void setContent(int f, long b, long id) {
+        long[][] c = content[f];
+        if (c == null) {
+            if (id == 0) {
+                return;
+            }
+            c = new long[addr[f].length][];
+            content[f] = c;
+        }
+        int ci = (int) (b >>> CHUNK_BITS);
+        long[] k = c[ci];
+        if (k == null) {
+            if (id == 0) {
+                return;
+            }
+            k = new long[CHUNK];
+            c[ci] = k;
+        }
+        k[(int) (b & CHUNK_MASK)] = id;
     }
 
     // ---------------------------------------------------------------- SIT / SSA
@@ -736,8 +785,7 @@ public final class LogFs implements SectionView {
         ensureBlocks(file, last + 1);
         long completion = opReadyPs;
         for (long b = first; b <= last; b++) {
-            int[] a = addr[file];
-            int old = a[(int) b];
+            int old = getAddr(file, b);
             if (old == HOLE && validTotal >= userCapacityBlocks) {
                 hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
                 sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
@@ -757,19 +805,13 @@ public final class LogFs implements SectionView {
                 completion = t;
             }
             hostDataPrograms++;
-            a = addr[file];
-            old = a[(int) b];
+            old = getAddr(file, b);
             if (old != HOLE) {
                 invalidate(old);
             }
             validate(na, ((long) file << 32) | b);
-            a[(int) b] = na;
-            if (contentId != 0 || content[file] != null) {
-                if (content[file] == null) {
-                    content[file] = new long[a.length];
-                }
-                content[file][(int) b] = contentId;
-            }
+            setAddr(file, b, na);
+            setContent(file, b, contentId);
             markNodeDirty(dn);
         }
         hostBytesWritten += lengthBytes;
@@ -789,11 +831,8 @@ public final class LogFs implements SectionView {
             long t = programData(na, opReadyPs);
             hostDataPrograms++;
             validate(na, (long) file << 32);
-            addr[file][0] = na;
-            if (content[file] == null) {
-                content[file] = new long[addr[file].length];
-            }
-            content[file][0] = inlineContent[file];
+            setAddr(file, 0, na);
+            setContent(file, 0, inlineContent[file]);
             markNodeDirty(dn);
             opReadyPs = Math.max(opReadyPs, t);
         }
@@ -816,9 +855,9 @@ public final class LogFs implements SectionView {
         }
         long first = offsetBytes / BLOCK_BYTES;
         long last = (offsetBytes + lengthBytes - 1) / BLOCK_BYTES;
-        int[] a = addr[file];
-        for (long b = first; b <= last && b < a.length; b++) {
-            int x = a[(int) b];
+        long limit = (long) addr[file].length << CHUNK_BITS;
+        for (long b = first; b <= last && b < limit; b++) {
+            int x = getAddr(file, b);
             if (x != HOLE) {
                 long t = dev.read(page(x), opReadyPs);
                 if (t > completion) {
@@ -840,12 +879,12 @@ public final class LogFs implements SectionView {
         }
         long first = (offsetBytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
         long endBlock = (offsetBytes + lengthBytes) / BLOCK_BYTES;
-        int[] a = addr[file];
-        for (long b = first; b < endBlock && b < a.length; b++) {
-            int x = a[(int) b];
+        long limit = (long) addr[file].length << CHUNK_BITS;
+        for (long b = first; b < endBlock && b < limit; b++) {
+            int x = getAddr(file, b);
             if (x != HOLE) {
                 invalidate(x);
-                a[(int) b] = HOLE;
+                setAddr(file, b, HOLE);
                 markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
             }
         }
@@ -950,7 +989,7 @@ public final class LogFs implements SectionView {
                     end = Math.max(end, t);
                     invalidate(a);
                     validate(na, owner);
-                    addr[f][b] = na;
+                    setAddr(f, b, na);
                     markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
                     gcDataMoved++;
                 } else {
@@ -1055,12 +1094,12 @@ public final class LogFs implements SectionView {
         int na = alloc(HOT_DATA, false);
         long t = dev.program(page(na), readyPs);
         hostDataPrograms++;
-        int old = addr[0][b];
+        int old = getAddr(0, b);
         if (old != HOLE) {
             invalidate(old);
         }
         validate(na, (long) b);
-        addr[0][b] = na;
+        setAddr(0, b, na);
         sizeBytes[0] = Math.max(sizeBytes[0], (b + 1L) * BLOCK_BYTES);
         markNodeDirty(dn);
         return t;
@@ -1126,7 +1165,6 @@ public final class LogFs implements SectionView {
         }
         inline[f] = false;
         ensureBlocks(f, blocks);
-        int[] a = addr[f];
         int log = dataLog[f];
         boolean saved = inGc;
         inGc = true;
@@ -1134,7 +1172,7 @@ public final class LogFs implements SectionView {
             int na = alloc(log, false);
             dev.preconditionProgrammed(page(na), 1);
             validate(na, ((long) f << 32) | b);
-            a[(int) b] = na;
+            setAddr(f, b, na);
             ensureNode(f, NodeTree.dnodeOffset(b));
         }
         this.sizeBytes[f] = Math.max(this.sizeBytes[f], sizeBytes);
@@ -1179,15 +1217,21 @@ public final class LogFs implements SectionView {
         long[] seen = new long[valid.length];
         long reached = 0;
         for (int f = 0; f < files; f++) {
-            int[] a = addr[f];
-            for (int b = 0; b < a.length; b++) {
-                int x = a[b];
-                if (x == HOLE) {
+            int[][] a = addr[f];
+            for (int c = 0; c < a.length; c++) {
+                if (a[c] == null) {
                     continue;
                 }
-                reached++;
-                long owner = ((long) f << 32) | b;
-                reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
+                for (int i = 0; i < CHUNK; i++) {
+                    int x = a[c][i];
+                    long b = ((long) c << CHUNK_BITS) | i;
+                    if (x == HOLE) {
+                        continue;
+                    }
+                    reached++;
+                    long owner = ((long) f << 32) | b;
+                    reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
+                }
             }
             for (int nid : nodeNid[f]) {
                 if (nid != 0 && nat[nid] >= 0) {

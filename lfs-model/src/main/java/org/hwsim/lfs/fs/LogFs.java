@@ -631,20 +631,17 @@ public final class LogFs implements SectionView {
 
     /** Next block of {@code log}; {@code host} writes may trigger foreground cleaning first. */
     private int alloc(int log, boolean host) {
-        if (logSsr[log]) {
-            int a = nextSsrSlot(log);
-            if (a >= 0) {
-                return a;
-            }
-        }
-        if (logOff[log] == bps) {
-            newSection(log, host);
+        while (true) {
             if (logSsr[log]) {
                 int a = nextSsrSlot(log);
                 if (a >= 0) {
                     return a;
                 }
             }
+            if (logOff[log] < bps) {
+                break;
+            }
+            newSection(log, host);
         }
         int a = logSec[log] * bps + logOff[log]++;
         if ((logOff[log] & (BLOCKS_PER_SEGMENT - 1)) == 0) {
@@ -671,10 +668,13 @@ public final class LogFs implements SectionView {
             if (freeCount < reserved) {
                 long end = foregroundGc(opReadyPs);
                 opReadyPs = Math.max(opReadyPs, end);
+                if (logOff[log] < bps) {
+                    return; // cleaning or its checkpoint already gave this log a section
+                }
             }
             if (config.threadedLogging() && log <= COLD_DATA && freeCount < ssrFree) {
                 int victim = VictimPolicy.greedy().selectVictim(this);
-                if (victim >= 0) {
+                if (victim >= 0 && hasSsrSlot(victim)) {
                     secState[victim] = SSR;
                     secLog[victim] = (byte) log;
                     logSec[log] = victim;
@@ -687,6 +687,9 @@ public final class LogFs implements SectionView {
         if (freeCount == 0 && prefreeCount > 0 && !inGc) {
             long end = checkpoint(opReadyPs);
             opReadyPs = Math.max(opReadyPs, end);
+            if (logOff[log] < bps) {
+                return;
+            }
         }
         int s = takeFree();
         if (!config.discard()) {
@@ -696,6 +699,16 @@ public final class LogFs implements SectionView {
         secLog[s] = (byte) log;
         logSec[log] = s;
         logOff[log] = 0;
+    }
+
+    private boolean hasSsrSlot(int s) {
+        int w0 = s * bps >>> 6;
+        for (int w = w0; w < w0 + (bps >>> 6); w++) {
+            if ((valid[w] | ckptValid[w]) != -1L) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Next slot of a threaded-logging section: invalid now and at the last checkpoint. */

@@ -88,6 +88,8 @@ public final class LogFs implements SectionView {
     private final int bgFree;
     private final int ssrFree;
     private final long userCapacityBlocks;
+    private final int[] gcAddr;
+    private final long[] gcReadDone;
 
     // SIT (current and at the last checkpoint) and SSA.
     private final long[] valid;
@@ -211,6 +213,8 @@ public final class LogFs implements SectionView {
                     + sections + " main sections: " + reserved + " + " + gcBatch);
         }
         this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
+        this.gcAddr = new int[bps];
+        this.gcReadDone = new long[bps];
         this.fgPolicy = VictimPolicy.byId(config.foregroundGc());
         this.bgPolicy = VictimPolicy.byId(config.backgroundGc());
         long mainBlocks = (long) sections * bps;
@@ -984,39 +988,51 @@ public final class LogFs implements SectionView {
         return end;
     }
 
+    /**
+     * Moves the valid blocks of {@code sec}: first every read (issued in address order, so reads
+     * stripe over the planes and complete in about the order they were issued), then every write in
+     * the same order, each ready when its read completes. Issuing reads and writes alternately would
+     * leave the in-order channels waiting on one busy plane while others idle.
+     */
     private long migrate(int sec, long readyPs) {
         long end = readyPs;
         int base = sec * bps;
+        int n = 0;
         for (int w = base >>> 6, wEnd = (base + bps) >>> 6; w < wEnd; w++) {
             long bits = valid[w];
             while (bits != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                long owner = ssa[a];
-                long r = dev.read(page(a), readyPs);
-                if (owner >= 0) {
-                    int f = (int) (owner >>> 32);
-                    int b = (int) owner;
-                    int na = alloc(COLD_DATA, false);
-                    long t = programData(na, r);
-                    end = Math.max(end, t);
-                    invalidate(a);
-                    validate(na, owner);
-                    setAddr(f, b, na);
-                    markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
-                    gcDataMoved++;
-                } else {
-                    int nid = (int) (owner & 0x7fffffffL);
-                    int na = alloc(nodeLog(nid), false);
-                    long t = dev.program(page(na), r);
-                    end = Math.max(end, t);
-                    nodePrograms++;
-                    invalidate(a);
-                    validate(na, owner);
-                    nat[nid] = na;
-                    markNatDirty(nid);
-                    gcNodeMoved++;
-                }
+                gcAddr[n] = a;
+                gcReadDone[n++] = dev.read(page(a), readyPs);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int a = gcAddr[i];
+            long r = gcReadDone[i];
+            long owner = ssa[a];
+            if (owner >= 0) {
+                int f = (int) (owner >>> 32);
+                int b = (int) owner;
+                int na = alloc(COLD_DATA, false);
+                long t = programData(na, r);
+                end = Math.max(end, t);
+                invalidate(a);
+                validate(na, owner);
+                setAddr(f, b, na);
+                markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
+                gcDataMoved++;
+            } else {
+                int nid = (int) (owner & 0x7fffffffL);
+                int na = alloc(nodeLog(nid), false);
+                long t = dev.program(page(na), r);
+                end = Math.max(end, t);
+                nodePrograms++;
+                invalidate(a);
+                validate(na, owner);
+                nat[nid] = na;
+                markNatDirty(nid);
+                gcNodeMoved++;
             }
         }
         return end;

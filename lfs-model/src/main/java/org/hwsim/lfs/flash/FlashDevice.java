@@ -248,12 +248,11 @@ public final class FlashDevice {
     }
 
     /**
-     * Charges the operations counted since the device was created to {@code ledger}: actions
-     * {@code read}, {@code program}, {@code erase} on {@code path + "/array"} and {@code transfer}
-     * (per byte) on {@code path + "/channels"}, and puts the array in power state {@code idle} at
-     * the standby power of all dies (integrated by the ledger from the current time on). Call once
-     * at the start of a measured run (to set the power state) with {@code countsFrom} = a snapshot,
-     * and once at the end.
+     * Charges the operations counted since {@code since} to {@code ledger}: actions {@code read},
+     * {@code program}, {@code erase} on {@code path + "/array"} and {@code transferByte} on {@code
+     * path + "/channels"}, at the preset's energy per operation. Because dynamic energy is count x
+     * energy per operation, one aggregate charge equals charging each operation as it happens (a
+     * test checks the ledger against the hand-computed sum).
      */
     public void chargeEnergy(EnergyLedger ledger, String path, Counters since) {
         EnergyComponent array = ledger.component(path + "/array");

@@ -175,6 +175,27 @@ class LogFsTest {
         assertEquals(fs.validBlocks(), fs.checkpointPack(0).validBlocks());
     }
 
+    /**
+     * With an idle second between writes, background cleaning (cost-benefit) keeps enough sections
+     * free that foreground cleaning never runs (F2FS's division of labour, f2fs.rst "GC").
+     */
+    @Test
+    void idleTimeLetsBackgroundCleaningAvoidForegroundCleaning() {
+        LogFs fs = fresh();
+        int f = fs.prefill("/data/u.dat", (long) (0.85 * fs.mainBlocks()) * LogFs.BLOCK_BYTES);
+        long blocks = fs.sizeBytes(f) / LogFs.BLOCK_BYTES;
+        SplittableRandom rng = new SplittableRandom(8);
+        long t = 0;
+        for (int i = 0; i < 60_000; i++) {
+            t += 2_000_000_000_000L; // 2 s apart
+            assertEquals(IoResult.OK, fs.write(f, rng.nextLong(blocks) * 4096, 4096, i + 1, t));
+        }
+        LogFs.Stats s = fs.stats();
+        assertTrue(s.backgroundGcRuns() > 0, "background cleaning ran");
+        assertEquals(0, s.foregroundGcRuns(), "no foreground cleaning was needed");
+        assertEquals(List.of(), fs.checkConsistency());
+    }
+
     @Test
     void nodeTreeOffsetsFollowF2fs() {
         assertEquals(0, NodeTree.dnodeOffset(872));

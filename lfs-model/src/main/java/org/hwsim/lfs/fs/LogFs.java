@@ -143,6 +143,9 @@ public final class LogFs implements SectionView {
     private int natDirtyEntries;
     private int nextNid = 4; // F2FS: 1 node inode, 2 meta inode, 3 root
     private long[] dentryDirty = new long[4];
+    /** Node ids written by fsync since the last checkpoint: F2FS's fsync marks, for roll-forward. */
+    private int[] fsyncMarked = new int[64];
+    private int fsyncMarkedLen;
 
     // Checkpoints.
     private final CheckpointPack[] packs = new CheckpointPack[2];
@@ -348,6 +351,14 @@ public final class LogFs implements SectionView {
             }
         }
         return n;
+    }
+
+    /**
+     * Node blocks written by fsync since the last checkpoint, in write order: the blocks F2FS marks
+     * for roll-forward recovery (their node ids; a node may appear more than once).
+     */
+    public int[] fsyncMarkedNodes() {
+        return Arrays.copyOf(fsyncMarked, fsyncMarkedLen);
     }
 
     /** The checkpoint pack in slot 0 or 1, or null if none was written there yet. */
@@ -922,6 +933,10 @@ public final class LogFs implements SectionView {
             for (int nid : n) {
                 if (nid != 0 && isNodeDirty(nid)) {
                     completion = Math.max(completion, writeNode(nid, opReadyPs));
+                    if (fsyncMarkedLen == fsyncMarked.length) {
+                        fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
+                    }
+                    fsyncMarked[fsyncMarkedLen++] = nid;
                 }
             }
         }
@@ -1107,6 +1122,7 @@ public final class LogFs implements SectionView {
             }
             prefreeCount = 0;
         }
+        fsyncMarkedLen = 0;
         cpVersion++;
         checkpoints++;
         long written = nodePrograms + metaPrograms + hostDataPrograms - before;

@@ -163,9 +163,11 @@ class LogFsTest {
         fs.fsync(f, 1);
         assertTrue(fs.stats().nodePrograms() > nodes, "fsync writes the inode and its dirty nodes");
         long after = fs.stats().nodePrograms();
+        assertEquals(after - nodes, fs.fsyncMarkedNodes().length, "each node fsync wrote carries a mark");
         fs.fsync(f, 2);
         assertEquals(after, fs.stats().nodePrograms(), "nothing dirty, nothing written");
         fs.checkpoint(3);
+        assertEquals(0, fs.fsyncMarkedNodes().length, "a checkpoint supersedes the marks");
         CheckpointPack p1 = fs.checkpointPack(1);
         assertNotNull(p1);
         assertEquals(1, p1.version());

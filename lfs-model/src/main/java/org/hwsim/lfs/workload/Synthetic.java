@@ -33,6 +33,16 @@ abstract class Synthetic implements Workload {
         return clockPs;
     }
 
+    @Override
+    public final boolean next(Request r) {
+        r.arrivalPs = nextArrival();
+        fill(r);
+        return true;
+    }
+
+    /** Fills everything but the arrival time. */
+    abstract void fill(Request r);
+
     /** Live blocks the workload's files should hold at {@code utilization}. */
     static long liveBlocks(LogFs fs, double utilization) {
         if (!(utilization > 0 && utilization < 1)) {
@@ -77,8 +87,7 @@ abstract class Synthetic implements Workload {
         }
 
         @Override
-        public boolean next(Request r) {
-            r.arrivalPs = nextArrival();
+        void fill(Request r) {
             long b;
             if (hotShare > 0) {
                 b = rng.nextDouble() < hotShare ? rng.nextLong(hotBlocks) : hotBlocks + rng.nextLong(blocks - hotBlocks);
@@ -90,7 +99,6 @@ abstract class Synthetic implements Workload {
             } else {
                 r.set(IoOp.WRITE, file, b * BLOCK, BLOCK, ContentModel.id(b + 1, (int) (++writes & 0xfffff)));
             }
-            return true;
         }
     }
 
@@ -150,29 +158,28 @@ abstract class Synthetic implements Workload {
         }
 
         @Override
-        public boolean next(Request r) {
-            r.arrivalPs = nextArrival();
+        void fill(Request r) {
             if (fsyncNext) {
                 fsyncNext = false;
                 r.set(IoOp.FSYNC, fsyncTarget, 0, 0, 0);
-                return true;
+                return;
             }
             if (ckptPos >= 0) {
                 if (ckptPos < walFrames) {
                     int p = walPages[ckptPos++];
                     r.set(IoOp.WRITE, db, (long) p * BLOCK, BLOCK, ContentModel.id(p + 1, pageVersion[p]));
-                    return true;
+                    return;
                 }
                 ckptPos = -1;
                 walFrames = 0;
                 fsyncNext = false;
                 r.set(IoOp.FSYNC, db, 0, 0, 0);
-                return true;
+                return;
             }
             if (readsLeft > 0) {
                 readsLeft--;
                 r.set(IoOp.READ, db, (long) rng.nextInt(dbPages) * BLOCK, BLOCK, 0);
-                return true;
+                return;
             }
             if (pendingPos < pendingLen) {
                 int p = pending[pendingPos++];
@@ -187,14 +194,14 @@ abstract class Synthetic implements Workload {
                         ckptPos = 0;
                     }
                 }
-                return true;
+                return;
             }
             // A new transaction.
             int n = 1 + rng.nextInt(4);
             if (rng.nextDouble() < readFraction) {
                 readsLeft = n - 1;
                 r.set(IoOp.READ, db, (long) rng.nextInt(dbPages) * BLOCK, BLOCK, 0);
-                return true;
+                return;
             }
             pendingLen = n;
             pendingPos = 0;
@@ -202,7 +209,7 @@ abstract class Synthetic implements Workload {
             for (int i = 0; i < n; i++) {
                 pending[i] = rng.nextBoolean() ? rng.nextInt(Math.max(1, dbPages / 16)) : rng.nextInt(dbPages);
             }
-            return next(r);
+            fill(r);
         }
     }
 
@@ -241,17 +248,16 @@ abstract class Synthetic implements Workload {
         }
 
         @Override
-        public boolean next(Request r) {
-            r.arrivalPs = nextArrival();
+        void fill(Request r) {
             if (fsyncNext) {
                 fsyncNext = false;
                 r.set(IoOp.FSYNC, logs[current], 0, 0, 0);
-                return true;
+                return;
             }
             if (trimNext) {
                 trimNext = false;
                 r.set(IoOp.TRIM, logs[current], 0, ROTATE_BYTES + BLOCK, 0);
-                return true;
+                return;
             }
             int len = 128 + rng.nextInt(BLOCK - 127);
             r.set(IoOp.WRITE, logs[current], offset, len, ContentModel.id(++seq, 0));
@@ -264,7 +270,6 @@ abstract class Synthetic implements Workload {
                 offset = 0;
                 trimNext = true;
             }
-            return true;
         }
     }
 
@@ -295,12 +300,10 @@ abstract class Synthetic implements Workload {
         }
 
         @Override
-        public boolean next(Request r) {
+        void fill(Request r) {
             double u = rng.nextDouble();
             Synthetic g = u < 0.5 ? sqlite : u < 0.7 ? append : hotcold;
-            g.next(r);
-            r.arrivalPs = nextArrival();
-            return true;
+            g.fill(r);
         }
     }
 

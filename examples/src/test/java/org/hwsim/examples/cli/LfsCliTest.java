@@ -1,0 +1,91 @@
+package org.hwsim.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hwsim lfs run} as a user runs it: the report's headline names, exit codes, error lines. */
+class LfsCliTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Hwsim.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void runWritesTheStandardReportWithTheHeadlineMetrics() throws Exception {
+        Path json = dir.resolve("r.json");
+        Result r = run("lfs", "run", "--workload", "uniform", "--device-gib", "1", "--utilization", "0.8",
+                "--gc", "greedy", "--delta", "off", "--requests", "200000", "--warmup-requests", "300000",
+                "--seed", "3", "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("write amplification"), r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("lfs run", j.get("command").asText());
+        assertEquals(3, j.get("seed").asLong());
+        for (String k : new String[] {"hostBytesWritten", "flashBytesWritten", "writeAmplification", "gcPagesMoved",
+            "eraseCount", "energyMj", "simulatedSeconds"}) {
+            assertTrue(j.has(k), k);
+        }
+        assertEquals(200_000L * 4096, j.get("hostBytesWritten").asLong());
+        double wa = j.get("writeAmplification").asDouble();
+        assertEquals((double) j.get("flashBytesWritten").asLong() / j.get("hostBytesWritten").asLong(), wa, 1e-12);
+        assertTrue(wa > 2 && wa < 6, "WA at 80% with greedy cleaning: " + wa);
+        for (String k : new String[] {"readLatencyUs", "writeLatencyUs"}) {
+            assertTrue(j.get("latency").get(k).has("p50") && j.get("latency").get(k).has("p99"), k);
+        }
+        // A 4 KiB MLC program is at least tPROG + one page transfer: 750 us + 12.3 us.
+        assertTrue(j.get("latency").get("writeLatencyUs").get("p50").asDouble() >= 762);
+        assertTrue(j.get("energyMj").asDouble() > 0);
+    }
+
+    @Test
+    void deltaOnIsAUsageErrorForNow() {
+        Result r = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--requests", "10",
+                "--json", dir.resolve("x.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("not yet supported"), r.err());
+    }
+
+    @Test
+    void badInputNamesTheFieldAndValue() throws Exception {
+        Result r = run("lfs", "run", "--device-gib", "1", "--utilization", "1.5", "--json",
+                dir.resolve("x.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("utilization") && r.err().contains("1.5"), r.err());
+        Result g = run("lfs", "run", "--device-gib", "1", "--gc", "lru", "--json", dir.resolve("y.json").toString());
+        assertEquals(2, g.exitCode());
+        assertTrue(g.err().contains("lru"), g.err());
+        Path trace = dir.resolve("bad.trace");
+        Files.writeString(trace, "0 0 8 8 0\n1 0 8 8 7\n");
+        Result t = run("lfs", "run", "--workload", "trace:" + trace, "--device-gib", "1", "--json",
+                dir.resolve("z.json").toString());
+        assertEquals(2, t.exitCode());
+        assertTrue(t.err().contains("bad.trace:2") && t.err().contains("op"), t.err());
+    }
+}

@@ -1,0 +1,69 @@
+package org.hwsim.lfs.fs;
+
+/**
+ * Block contents without storing bytes: a 64-bit content id names a base content and a number of
+ * small edits applied to it, so consecutive versions of a block differ the way in-place updates of
+ * a database page do (a few dozen bytes), which is what delta compression exploits.
+ *
+ * <p>An id is {@code base << 20 | version} with a 44-bit base and a 20-bit version. {@link
+ * #render} fills a block with SplitMix64 output seeded by the base, then applies edits 1 to
+ * {@code version}: edit {@code i} overwrites 8 to 64 bytes at a position drawn from (base, i).
+ * Id 0 is the bulk pre-fill content of a block, rendered from the file and block index by the
+ * caller's choice of base. Stateless.
+ */
+public final class ContentModel {
+    /** Bits of the version field. */
+    public static final int VERSION_BITS = 20;
+
+    private ContentModel() {
+    }
+
+    /** The id of {@code base} after {@code version} edits. */
+    public static long id(long base, int version) {
+        if (version < 0 || version >= (1 << VERSION_BITS)) {
+            throw new IllegalArgumentException("version must be in [0, 2^20): " + version);
+        }
+        return (base << VERSION_BITS) | version;
+    }
+
+    /** The base of an id. */
+    public static long base(long id) {
+        return id >>> VERSION_BITS;
+    }
+
+    /** The version of an id. */
+    public static int version(long id) {
+        return (int) (id & ((1 << VERSION_BITS) - 1));
+    }
+
+    /** Fills {@code block} (any length) with the content named by {@code id}. */
+    public static void render(long id, byte[] block) {
+        long base = base(id);
+        long x = base * 0x9e3779b97f4a7c15L + 1;
+        for (int i = 0; i < block.length; i += 8) {
+            long z = mix(x += 0x9e3779b97f4a7c15L);
+            for (int k = 0; k < 8 && i + k < block.length; k++) {
+                block[i + k] = (byte) (z >>> (8 * k));
+            }
+        }
+        int v = version(id);
+        for (int e = 1; e <= v; e++) {
+            long h = mix(base ^ (0x632be59bd9b4e019L * e));
+            int len = 8 + (int) ((h >>> 8) & 63) % 57;
+            int pos = (int) Long.remainderUnsigned(h >>> 16, Math.max(1, block.length - len));
+            long y = mix(h);
+            for (int k = 0; k < len && pos + k < block.length; k++) {
+                if ((k & 7) == 0) {
+                    y = mix(y);
+                }
+                block[pos + k] = (byte) (y >>> (8 * (k & 7)));
+            }
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

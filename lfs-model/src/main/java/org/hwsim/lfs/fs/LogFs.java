@@ -1,0 +1,1443 @@
+package org.hwsim.lfs.fs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hwsim.lfs.flash.FlashDevice;
+import org.hwsim.lfs.gc.SectionView;
+import org.hwsim.lfs.gc.VictimPolicy;
+
+/**
+ * The F2FS-like file system (see the package comment for what is modelled and from where).
+ *
+ * <p>Requests are synchronous from the host's view: a write returns when its data is programmed
+ * (like {@code O_DIRECT}), and {@link #lastLatencyPs()} is its completion minus its arrival,
+ * including any foreground cleaning and checkpoint it had to wait for. Node blocks changed by a
+ * write are written at the next fsync of the file or checkpoint. Errors are results ({@link
+ * IoResult}), never exceptions; an {@link IllegalStateException} means a defect.
+ *
+ * <p>State is primitive arrays: per main block one bit (SIT bitmap), one bit at the last checkpoint
+ * and one {@code long} owner (the segment summary: file and block index, or node id); per file
+ * block an {@code int} address and a {@code long} content id, in chunks of 1,024 allocated on first
+ * use; per node id its address (NAT). A live 4 KiB block costs about 20 bytes, so a device at 80%
+ * utilization takes about 4.5 MiB of heap per GiB ({@link #stateBytes()}).
+ *
+ * <p>Not thread-safe.
+ */
+public final class LogFs implements SectionView {
+    /** File-system block size. */
+    public static final int BLOCK_BYTES = 4096;
+    /** Blocks per segment (2 MiB segments). */
+    public static final int BLOCKS_PER_SEGMENT = 512;
+    /** Largest inline file: F2FS's {@code MAX_INLINE_DATA} with the default inline xattr area. */
+    public static final int MAX_INLINE_BYTES = 3488;
+    /** Entries per SIT block ({@code SIT_ENTRY_PER_BLOCK}). */
+    static final int SIT_ENTRIES_PER_BLOCK = 55;
+    /** Entries per NAT block ({@code NAT_ENTRY_PER_BLOCK}). */
+    static final int NAT_ENTRIES_PER_BLOCK = 455;
+    static final int NAT_JOURNAL_ENTRIES = 38;
+    static final int SIT_JOURNAL_ENTRIES = 6;
+    /** Directory entries per dentry block ({@code NR_DENTRY_IN_BLOCK}). */
+    static final int DENTRIES_PER_BLOCK = 214;
+    /** Blocks of a checkpoint pack: header, three compacted data summaries, footer. */
+    static final int CP_PACK_BLOCKS = 5;
+
+    /** Active logs, in F2FS's {@code CURSEG_*} order. */
+    public static final int HOT_DATA = 0;
+    public static final int WARM_DATA = 1;
+    public static final int COLD_DATA = 2;
+    public static final int HOT_NODE = 3;
+    public static final int WARM_NODE = 4;
+    public static final int COLD_NODE = 5;
+    static final String[] LOG_NAMES = {"hotData", "warmData", "coldData", "hotNode", "warmNode", "coldNode"};
+
+    /**
+     * File name extensions placed in the cold data log: the media list of f2fs-tools' mkfs
+     * ({@code media_ext_lists}).
+     */
+    static final Set<String> COLD_EXTENSIONS = Set.of("jpg", "gif", "png", "avi", "divx", "mp4", "mp3", "3gp",
+            "wmv", "wma", "mpeg", "mkv", "mov", "asx", "asf", "wmx", "svi", "wvx", "wm", "mpg", "mpe", "rm",
+            "ogg", "jpeg", "video", "apk");
+
+    private static final byte FREE = 0;
+    private static final byte OPEN = 1;
+    private static final byte FULL = 2;
+    private static final byte PREFREE = 3;
+    private static final byte SSR = 4;
+    private static final long NODE_OWNER = Long.MIN_VALUE;
+    private static final int HOLE = -1;
+    /** Per-file block maps are two-level: chunks of 1,024 entries, allocated on first use (sparse files stay small). */
+    private static final int CHUNK_BITS = 10;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final long CHUNK_MASK = CHUNK - 1;
+
+    private final FlashDevice dev;
+    private final FsConfig config;
+    private final Superblock sb;
+    private final VictimPolicy fgPolicy;
+    private final VictimPolicy bgPolicy;
+    private final int bps;
+    private final int sections;
+    private final long mainStartPage;
+    private final int reserved;
+    private final int gcBatch;
+    private final int bgFree;
+    private final int ssrFree;
+    private final long userCapacityBlocks;
+    private final int[] gcAddr;
+    private final long[] gcReadDone;
+
+    // SIT (current and at the last checkpoint) and SSA.
+    private final long[] valid;
+    private final long[] ckptValid;
+    private final short[] segValid;
+    private final int[] secValid;
+    private final long[] secMtime;
+    private final byte[] secState;
+    private final byte[] secLog;
+    private final long[] ssa;
+    private final long[] dirtySegBits;
+    private int[] dirtySegs = new int[64];
+    private int dirtySegCount;
+    private long segmentsClosedSinceCp;
+    private long validTotal;
+
+    // Free sections, FIFO.
+    private final int[] freeRing;
+    private int freeHead;
+    private int freeCount;
+    private int prefreeCount;
+
+    // Active logs.
+    private final int[] logSec = new int[6];
+    private final int[] logOff = new int[6];
+    private final boolean[] logSsr = new boolean[6];
+
+    // Files.
+    private final Map<String, Integer> fileIds = new HashMap<>();
+    private String[] names = new String[16];
+    private int[][][] addr = new int[16][][];
+    private long[][][] content = new long[16][][];
+    private long[] sizeBytes = new long[16];
+    private boolean[] inline = new boolean[16];
+    private long[] inlineContent = new long[16];
+    private byte[] dataLog = new byte[16];
+    private boolean[] isDir = new boolean[16];
+    private int[][] nodeNid = new int[16][];
+    private int files;
+
+    // NAT and dirty nodes.
+    private int[] nat = new int[1024];
+    private int[] nidFile = new int[1024];
+    private int[] nidOffset = new int[1024];
+    private long[] nodeDirty = new long[16];
+    private int[] dirtyList = new int[256];
+    private int dirtyListLen;
+    private int dirtyNodes;
+    private long[] natDirty = new long[16];
+    private int natDirtyEntries;
+    private int nextNid = 4; // F2FS: 1 node inode, 2 meta inode, 3 root
+    private long[] dentryDirty = new long[4];
+    /** Node ids written by fsync since the last checkpoint: F2FS's fsync marks, for roll-forward. */
+    private int[] fsyncMarked = new int[64];
+    private int fsyncMarkedLen;
+
+    // Checkpoints.
+    private final CheckpointPack[] packs = new CheckpointPack[2];
+    private long cpVersion;
+    private long lastCheckpointPs;
+
+    // Time.
+    private long clock;
+    private long barrierPs;
+    private long opReadyPs;
+    private long lastArrivalPs;
+    private long lastLatencyPs;
+    private long metaCursor;
+    private boolean inGc;
+
+    // Counters.
+    private long hostBytesWritten;
+    private long hostBytesRead;
+    private long hostDataPrograms;
+    private long gcDataMoved;
+    private long gcNodeMoved;
+    private long nodePrograms;
+    private long metaPrograms;
+    private long fgGcRuns;
+    private long bgGcRuns;
+    private long sectionsCleaned;
+    private long checkpoints;
+    private long ssrWrites;
+    private long inlineWrites;
+    private long fsyncs;
+    private long gcStuck;
+    private final long[] resultCounts = new long[IoResult.values().length];
+
+    private LogFs(FlashDevice dev, FsConfig config) {
+        this.dev = dev;
+        this.config = config;
+        int pps = dev.geometry().pagesPerSuperblock();
+        if (dev.geometry().pageSizeBytes() != BLOCK_BYTES) {
+            throw new IllegalArgumentException("flash pageSizeBytes must be " + BLOCK_BYTES + " for this file system: "
+                    + dev.geometry().pageSizeBytes());
+        }
+        if (pps % BLOCKS_PER_SEGMENT != 0) {
+            throw new IllegalArgumentException("pages per superblock must be a multiple of " + BLOCKS_PER_SEGMENT
+                    + " so that sections hold whole segments: " + pps);
+        }
+        this.bps = pps;
+        int total = dev.geometry().blocksPerPlane();
+        // Meta area: 2 CP segments, 2 SIT and 2 NAT copies, one SSA block per main segment.
+        long segs = (long) total * (pps / BLOCKS_PER_SEGMENT);
+        long maxNids = Math.max(4096, segs * BLOCKS_PER_SEGMENT / 256);
+        int sitBlocks = (int) ((segs + SIT_ENTRIES_PER_BLOCK - 1) / SIT_ENTRIES_PER_BLOCK);
+        int natBlocks = (int) ((maxNids + NAT_ENTRIES_PER_BLOCK - 1) / NAT_ENTRIES_PER_BLOCK);
+        long metaBlocks = 2L * BLOCKS_PER_SEGMENT + 2L * sitBlocks + 2L * natBlocks + segs;
+        int metaSections = (int) ((metaBlocks + pps - 1) / pps);
+        this.sections = total - metaSections;
+        if (sections < 16) {
+            throw new IllegalArgumentException("device too small: " + sections
+                    + " main sections after a meta area of " + metaSections + "; need at least 16");
+        }
+        this.sb = new Superblock(BLOCK_BYTES, BLOCKS_PER_SEGMENT, pps / BLOCKS_PER_SEGMENT, 1, metaSections, sections,
+                2 * BLOCKS_PER_SEGMENT, sitBlocks, natBlocks, (int) segs);
+        this.mainStartPage = (long) metaSections * pps;
+        this.reserved = config.reservedSections() > 0 ? config.reservedSections() : Math.max(8, sections / 50);
+        this.gcBatch = config.gcBatchSections() > 0 ? config.gcBatchSections() : Math.max(2, sections / 64);
+        this.bgFree = config.backgroundFreeSections() > 0 ? config.backgroundFreeSections() : 2 * reserved;
+        this.ssrFree = config.ssrFreeSections() > 0 ? config.ssrFreeSections() : reserved + gcBatch + 2;
+        if (reserved + gcBatch + 6 >= sections) {
+            throw new IllegalArgumentException("reservedSections + gcBatchSections + 6 logs must be below the "
+                    + sections + " main sections: " + reserved + " + " + gcBatch);
+        }
+        this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
+        this.gcAddr = new int[bps];
+        this.gcReadDone = new long[bps];
+        this.fgPolicy = VictimPolicy.byId(config.foregroundGc());
+        this.bgPolicy = VictimPolicy.byId(config.backgroundGc());
+        long mainBlocks = (long) sections * bps;
+        this.valid = new long[(int) ((mainBlocks + 63) >>> 6)];
+        this.ckptValid = new long[valid.length];
+        int mainSegs = (int) (mainBlocks / BLOCKS_PER_SEGMENT);
+        this.segValid = new short[mainSegs];
+        this.dirtySegBits = new long[(mainSegs + 63) >>> 6];
+        this.secValid = new int[sections];
+        this.secMtime = new long[sections];
+        this.secState = new byte[sections];
+        this.secLog = new byte[sections];
+        this.ssa = new long[(int) mainBlocks];
+        Arrays.fill(ssa, -1L);
+        this.freeRing = new int[sections];
+        for (int s = 0; s < sections; s++) {
+            freeRing[s] = s;
+        }
+        this.freeCount = sections;
+        Arrays.fill(nat, HOLE);
+        for (int log = 0; log < 6; log++) {
+            logSec[log] = takeFree();
+            secState[logSec[log]] = OPEN;
+            secLog[logSec[log]] = (byte) log;
+            logOff[log] = 0;
+        }
+        int root = createFile("/", true);
+        if (root != 0) {
+            throw new IllegalStateException("root must be file 0");
+        }
+    }
+
+    /** Formats {@code dev} (which must be fresh) with {@code config}. */
+    public static LogFs format(FlashDevice dev, FsConfig config) {
+        return new LogFs(dev, config);
+    }
+
+    // ---------------------------------------------------------------- layout and views
+
+    /** The layout. */
+    public Superblock superblock() {
+        return sb;
+    }
+
+    /** The device. */
+    public FlashDevice device() {
+        return dev;
+    }
+
+    /** The configuration with derived values filled in. */
+    public FsConfig effectiveConfig() {
+        return config.withSections(reserved, gcBatch, bgFree, ssrFree);
+    }
+
+    /** Blocks the host may fill: main area minus the reserved and the six log sections. */
+    public long userCapacityBlocks() {
+        return userCapacityBlocks;
+    }
+
+    /** Blocks of the main area. */
+    public long mainBlocks() {
+        return (long) sections * bps;
+    }
+
+    @Override
+    public int sections() {
+        return sections;
+    }
+
+    @Override
+    public int blocksPerSection() {
+        return bps;
+    }
+
+    @Override
+    public boolean isCandidate(int section) {
+        return secState[section] == FULL;
+    }
+
+    @Override
+    public int validBlocks(int section) {
+        return secValid[section];
+    }
+
+    @Override
+    public long lastModified(int section) {
+        return secMtime[section];
+    }
+
+    @Override
+    public long clock() {
+        return clock;
+    }
+
+    /** Free sections now. */
+    public int freeSections() {
+        return freeCount;
+    }
+
+    /** Valid blocks in the main area (data and nodes). */
+    public long validBlocks() {
+        return validTotal;
+    }
+
+    /**
+     * Blocks of the sections that hold data in the log rotation (the written part of open
+     * sections, full and threaded-logging sections of the three data logs): the physical space the data's cleaning works in, without
+     * the free reserve, pre-free sections and node sections. Used to state the effective
+     * utilization {@code liveDataBlocks() / dataRotationBlocks()} that analytic models take.
+     */
+    public long dataRotationBlocks() {
+        long n = 0;
+        for (int s = 0; s < sections; s++) {
+            byte st = secState[s];
+            if ((st == FULL || st == SSR) && secLog[s] <= COLD_DATA) {
+                n += bps;
+            } else if (st == OPEN && secLog[s] <= COLD_DATA) {
+                n += logSec[secLog[s]] == s ? logOff[secLog[s]] : bps;
+            }
+        }
+        return n;
+    }
+
+    /** Valid blocks in data sections (file and dentry data, no nodes). */
+    public long liveDataBlocks() {
+        long n = 0;
+        for (int s = 0; s < sections; s++) {
+            if (secLog[s] <= COLD_DATA) {
+                n += secValid[s];
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Node blocks written by fsync since the last checkpoint, in write order: the blocks F2FS marks
+     * for roll-forward recovery (their node ids; a node may appear more than once).
+     */
+    public int[] fsyncMarkedNodes() {
+        return Arrays.copyOf(fsyncMarked, fsyncMarkedLen);
+    }
+
+    /** The checkpoint pack in slot 0 or 1, or null if none was written there yet. */
+    public CheckpointPack checkpointPack(int slot) {
+        return packs[slot];
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** The id of file {@code name}, or -1 if it does not exist. */
+    public int fileId(String name) {
+        Integer id = fileIds.get(name);
+        return id == null ? -1 : id;
+    }
+
+    /** The id of file {@code name}, created empty (a dentry in the root directory) if absent. */
+    public int openOrCreate(String name) {
+        Integer id = fileIds.get(name);
+        return id != null ? id : createFile(name, false);
+    }
+
+    /** Number of files, the root directory included. */
+    public int files() {
+        return files;
+    }
+
+    /** File size in bytes. */
+    public long sizeBytes(int file) {
+        return sizeBytes[file];
+    }
+
+    /** True if the file's data is inline in its inode. */
+    public boolean isInline(int file) {
+        return inline[file];
+    }
+
+    /** Address of file block {@code block} in the main area, or -1 for a hole or inline data. */
+    public int blockAddress(int file, long block) {
+        return getAddr(file, block);
+    }
+
+    /** Content id of file block {@code block} (0 for never written or bulk pre-filled content). */
+    public long contentId(int file, long block) {
+        long[][] c = content[file];
+        if (c == null || block < 0 || (block >>> CHUNK_BITS) >= c.length) {
+            return 0L;
+        }
+        long[] k = c[(int) (block >>> CHUNK_BITS)];
+        return k == null ? 0L : k[(int) (block & CHUNK_MASK)];
+    }
+
+    private int createFile(String name, boolean dir) {
+        int f = files++;
+        if (f == names.length) {
+            int cap = f * 2;
+            names = Arrays.copyOf(names, cap);
+            addr = Arrays.copyOf(addr, cap);
+            content = Arrays.copyOf(content, cap);
+            sizeBytes = Arrays.copyOf(sizeBytes, cap);
+            inline = Arrays.copyOf(inline, cap);
+            inlineContent = Arrays.copyOf(inlineContent, cap);
+            dataLog = Arrays.copyOf(dataLog, cap);
+            isDir = Arrays.copyOf(isDir, cap);
+            nodeNid = Arrays.copyOf(nodeNid, cap);
+        }
+        names[f] = name;
+        fileIds.put(name, f);
+        addr[f] = new int[1][];
+        isDir[f] = dir;
+        inline[f] = config.inlineData() && !dir;
+        dataLog[f] = (byte) (dir ? HOT_DATA : isColdName(name) ? COLD_DATA : WARM_DATA);
+        nodeNid[f] = new int[4];
+        int ino = allocNid(f, 0);
+        nodeNid[f][0] = ino;
+        markNodeDirty(ino);
+        if (f > 0) {
+            int block = (f - 1) / DENTRIES_PER_BLOCK;
+            dentryDirty = ensureBits(dentryDirty, block);
+            dentryDirty[block >>> 6] |= 1L << block;
+        }
+        return f;
+    }
+
+    private static boolean isColdName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && COLD_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private int allocNid(int file, int offset) {
+        int nid = nextNid++;
+        if (nid >= nat.length) {
+            int cap = nat.length * 2;
+            int old = nat.length;
+            nat = Arrays.copyOf(nat, cap);
+            Arrays.fill(nat, old, cap, HOLE);
+            nidFile = Arrays.copyOf(nidFile, cap);
+            nidOffset = Arrays.copyOf(nidOffset, cap);
+        }
+        nidFile[nid] = file;
+        nidOffset[nid] = offset;
+        return nid;
+    }
+
+    /** Node id of the node at {@code offset} of {@code file}, created (dirty, with its parents) if absent. */
+    private int ensureNode(int file, int offset) {
+        int[] n = nodeNid[file];
+        if (offset < n.length && n[offset] != 0) {
+            return n[offset];
+        }
+        if (offset >= n.length) {
+            n = Arrays.copyOf(n, Math.max(offset + 1, n.length * 2));
+            nodeNid[file] = n;
+        }
+        int nid = allocNid(file, offset);
+        n[offset] = nid;
+        markNodeDirty(nid);
+        int parent = NodeTree.parentOffset(offset);
+        if (parent >= 0) {
+            markNodeDirty(ensureNode(file, parent));
+        }
+        return nid;
+    }
+
+    private void markNodeDirty(int nid) {
+        int w = nid >>> 6;
+        if (w >= nodeDirty.length) {
+            nodeDirty = Arrays.copyOf(nodeDirty, Math.max(w + 1, nodeDirty.length * 2));
+        }
+        long bit = 1L << nid;
+        if ((nodeDirty[w] & bit) == 0) {
+            nodeDirty[w] |= bit;
+            dirtyNodes++;
+            if (dirtyListLen == dirtyList.length) {
+                dirtyList = Arrays.copyOf(dirtyList, dirtyListLen * 2);
+            }
+            dirtyList[dirtyListLen++] = nid;
+        }
+    }
+
+    private void markNatDirty(int nid) {
+        int w = nid >>> 6;
+        if (w >= natDirty.length) {
+            natDirty = Arrays.copyOf(natDirty, Math.max(w + 1, natDirty.length * 2));
+        }
+        long bit = 1L << nid;
+        if ((natDirty[w] & bit) == 0) {
+            natDirty[w] |= bit;
+            natDirtyEntries++;
+        }
+    }
+
+    private static long[] ensureBits(long[] bits, int index) {
+        int w = index >>> 6;
+        return w < bits.length ? bits : Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
+    }
+
+    private int nodeLog(int nid) {
+        int f = nidFile[nid];
+        if (isDir[f]) {
+            return HOT_NODE;
+        }
+        return NodeTree.isIndirect(nidOffset[nid]) ? COLD_NODE : WARM_NODE;
+    }
+
+    /** Makes room for block indexes below {@code blocks} (chunk pointers only; chunks come on first use). */
+    private void ensureBlocks(int f, long blocks) {
+        int chunks = (int) (((blocks - 1) >>> CHUNK_BITS) + 1);
+        int[][] a = addr[f];
+        if (chunks > a.length) {
+            addr[f] = Arrays.copyOf(a, Math.max(chunks, Math.min(a.length * 2, chunks + 4096)));
+            if (content[f] != null) {
+                content[f] = Arrays.copyOf(content[f], addr[f].length);
+            }
+        }
+    }
+
+    private int getAddr(int f, long b) {
+        int[][] a = addr[f];
+        long c = b >>> CHUNK_BITS;
+        if (c >= a.length) {
+            return HOLE;
+        }
+        int[] k = a[(int) c];
+        return k == null ? HOLE : k[(int) (b & CHUNK_MASK)];
+    }
+
+    /** Sets the address of a block whose chunk pointer exists ({@link #ensureBlocks}). */
+    private void setAddr(int f, long b, int value) {
+        int[][] a = addr[f];
+        int c = (int) (b >>> CHUNK_BITS);
+        int[] k = a[c];
+        if (k == null) {
+            k = new int[CHUNK];
+            Arrays.fill(k, HOLE);
+            a[c] = k;
+        }
+        k[(int) (b & CHUNK_MASK)] = value;
+    }
+
+    private void setContent(int f, long b, long id) {
+        long[][] c = content[f];
+        if (c == null) {
+            if (id == 0) {
+                return;
+            }
+            c = new long[addr[f].length][];
+            content[f] = c;
+        }
+        int ci = (int) (b >>> CHUNK_BITS);
+        long[] k = c[ci];
+        if (k == null) {
+            if (id == 0) {
+                return;
+            }
+            k = new long[CHUNK];
+            c[ci] = k;
+        }
+        k[(int) (b & CHUNK_MASK)] = id;
+    }
+
+    // ---------------------------------------------------------------- SIT / SSA
+
+    private void validate(int a, long owner) {
+        int w = a >>> 6;
+        long bit = 1L << a;
+        if ((valid[w] & bit) != 0) {
+            throw new IllegalStateException("block " + a + " is already valid (owner " + ssa[a] + ")");
+        }
+        valid[w] |= bit;
+        ssa[a] = owner;
+        int seg = a / BLOCKS_PER_SEGMENT;
+        segValid[seg]++;
+        int sec = a / bps;
+        secValid[sec]++;
+        secMtime[sec] = clock++;
+        validTotal++;
+        markSegDirty(seg);
+    }
+
+    private void invalidate(int a) {
+        int w = a >>> 6;
+        long bit = 1L << a;
+        if ((valid[w] & bit) == 0) {
+            throw new IllegalStateException("block " + a + " is already invalid");
+        }
+        valid[w] &= ~bit;
+        int seg = a / BLOCKS_PER_SEGMENT;
+        segValid[seg]--;
+        int sec = a / bps;
+        validTotal--;
+        markSegDirty(seg);
+        if (--secValid[sec] == 0 && secState[sec] == FULL) {
+            secState[sec] = PREFREE;
+            prefreeCount++;
+        }
+    }
+
+    private void markSegDirty(int seg) {
+        int w = seg >>> 6;
+        long bit = 1L << seg;
+        if ((dirtySegBits[w] & bit) == 0) {
+            dirtySegBits[w] |= bit;
+            if (dirtySegCount == dirtySegs.length) {
+                dirtySegs = Arrays.copyOf(dirtySegs, dirtySegCount * 2);
+            }
+            dirtySegs[dirtySegCount++] = seg;
+        }
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    private int takeFree() {
+        if (freeCount == 0) {
+            throw new IllegalStateException("no free section (reserve exhausted): a defect");
+        }
+        int s = freeRing[freeHead];
+        freeHead = (freeHead + 1) % sections;
+        freeCount--;
+        return s;
+    }
+
+    private void putFree(int s) {
+        freeRing[(freeHead + freeCount) % sections] = s;
+        freeCount++;
+    }
+
+    /** Next block of {@code log}; {@code host} writes may trigger foreground cleaning first. */
+    private int alloc(int log, boolean host) {
+        while (true) {
+            if (logSsr[log]) {
+                int a = nextSsrSlot(log);
+                if (a >= 0) {
+                    return a;
+                }
+            }
+            if (logOff[log] < bps) {
+                break;
+            }
+            newSection(log, host);
+        }
+        int a = logSec[log] * bps + logOff[log]++;
+        if ((logOff[log] & (BLOCKS_PER_SEGMENT - 1)) == 0) {
+            segmentsClosedSinceCp++;
+        }
+        if (logOff[log] == bps) {
+            closeSection(logSec[log]);
+        }
+        return a;
+    }
+
+    private void closeSection(int s) {
+        if (secValid[s] == 0) {
+            secState[s] = PREFREE;
+            prefreeCount++;
+        } else {
+            secState[s] = FULL;
+        }
+    }
+
+    private void newSection(int log, boolean host) {
+        logSsr[log] = false;
+        if (host && !inGc) {
+            if (freeCount < reserved) {
+                long end = foregroundGc(opReadyPs);
+                opReadyPs = Math.max(opReadyPs, end);
+                if (logOff[log] < bps) {
+                    return; // cleaning or its checkpoint already gave this log a section
+                }
+            }
+            if (config.threadedLogging() && log <= COLD_DATA && freeCount < ssrFree) {
+                int victim = VictimPolicy.greedy().selectVictim(this);
+                if (victim >= 0 && hasSsrSlot(victim)) {
+                    secState[victim] = SSR;
+                    secLog[victim] = (byte) log;
+                    logSec[log] = victim;
+                    logOff[log] = 0;
+                    logSsr[log] = true;
+                    return;
+                }
+            }
+        }
+        if (freeCount == 0 && prefreeCount > 0 && !inGc) {
+            long end = checkpoint(opReadyPs);
+            opReadyPs = Math.max(opReadyPs, end);
+            if (logOff[log] < bps) {
+                return;
+            }
+        }
+        int s = takeFree();
+        if (!config.discard()) {
+            opReadyPs = Math.max(opReadyPs, dev.eraseSuperblock(sb.metaSections() + s, opReadyPs));
+        }
+        secState[s] = OPEN;
+        secLog[s] = (byte) log;
+        logSec[log] = s;
+        logOff[log] = 0;
+    }
+
+    private boolean hasSsrSlot(int s) {
+        int w0 = s * bps >>> 6;
+        for (int w = w0; w < w0 + (bps >>> 6); w++) {
+            if ((valid[w] | ckptValid[w]) != -1L) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Next slot of a threaded-logging section: invalid now and at the last checkpoint. */
+    private int nextSsrSlot(int log) {
+        int s = logSec[log];
+        int base = s * bps;
+        for (int off = logOff[log]; off < bps; off++) {
+            int a = base + off;
+            long bit = 1L << a;
+            if ((valid[a >>> 6] & bit) == 0 && (ckptValid[a >>> 6] & bit) == 0) {
+                logOff[log] = off + 1;
+                ssrWrites++;
+                return a;
+            }
+        }
+        logOff[log] = bps;
+        closeSection(s);
+        logSsr[log] = false;
+        return -1;
+    }
+
+    private long page(int a) {
+        return mainStartPage + a;
+    }
+
+    private long programData(int a, long readyPs) {
+        return logSsrOf(a) ? dev.programRemapped(page(a), readyPs) : dev.program(page(a), readyPs);
+    }
+
+    private boolean logSsrOf(int a) {
+        return secState[a / bps] == SSR;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** Latency of the last request, in ps (completion minus arrival). */
+    public long lastLatencyPs() {
+        return lastLatencyPs;
+    }
+
+    private void arrive(long arrivalPs) {
+        if (arrivalPs - lastArrivalPs >= config.backgroundIdlePs() && freeCount < bgFree) {
+            long start = Math.max(barrierPs, lastArrivalPs);
+            long idle = arrivalPs - start;
+            if (idle >= config.backgroundIdlePs()) {
+                int n = (int) Math.max(1, Math.min(gcBatch, idle / config.backgroundIdlePs()));
+                barrierPs = Math.max(barrierPs, runGc(bgPolicy, n, start, false));
+                bgGcRuns++;
+            }
+        }
+        if (arrivalPs - lastCheckpointPs >= config.checkpointIntervalPs()) {
+            barrierPs = Math.max(barrierPs, checkpoint(Math.max(arrivalPs, barrierPs)));
+        }
+        lastArrivalPs = Math.max(lastArrivalPs, arrivalPs);
+        opReadyPs = Math.max(arrivalPs, barrierPs);
+    }
+
+    private IoResult done(IoResult r, long arrivalPs, long completionPs) {
+        lastLatencyPs = completionPs - arrivalPs;
+        resultCounts[r.ordinal()]++;
+        return r;
+    }
+
+    /**
+     * Writes {@code lengthBytes} at {@code offsetBytes} of {@code file} with content {@code contentId}
+     * (stored per block; 0 means "no content model"). Partial overwrites of a block read it first.
+     */
+    public IoResult write(int file, long offsetBytes, long lengthBytes, long contentId, long arrivalPs) {
+        arrive(arrivalPs);
+        long end = offsetBytes + lengthBytes;
+        if (inline[file]) {
+            if (end <= MAX_INLINE_BYTES) {
+                inlineWrites++;
+                hostBytesWritten += lengthBytes;
+                sizeBytes[file] = Math.max(sizeBytes[file], end);
+                inlineContent[file] = contentId;
+                long t = writeNode(nodeNid[file][0], opReadyPs);
+                return done(IoResult.OK, arrivalPs, t);
+            }
+            convertInline(file);
+        }
+        long first = offsetBytes / BLOCK_BYTES;
+        long last = (end - 1) / BLOCK_BYTES;
+        if (NodeTree.dnodeOffset(last) < 0) {
+            return done(IoResult.EFBIG, arrivalPs, opReadyPs);
+        }
+        ensureBlocks(file, last + 1);
+        long completion = opReadyPs;
+        for (long b = first; b <= last; b++) {
+            int old = getAddr(file, b);
+            if (old == HOLE && validTotal >= userCapacityBlocks) {
+                hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
+                sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
+                return done(IoResult.ENOSPC, arrivalPs, completion);
+            }
+            int dn = ensureNode(file, NodeTree.dnodeOffset(b));
+            long ready = opReadyPs;
+            boolean partial = (b == first && offsetBytes % BLOCK_BYTES != 0)
+                    || (b == last && end % BLOCK_BYTES != 0 && end < sizeBytes[file]);
+            if (partial && old != HOLE) {
+                ready = dev.read(page(old), ready);
+            }
+            int na = alloc(dataLog[file], true);
+            ready = Math.max(ready, opReadyPs);
+            long t = programData(na, ready);
+            if (t > completion) {
+                completion = t;
+            }
+            hostDataPrograms++;
+            old = getAddr(file, b);
+            if (old != HOLE) {
+                invalidate(old);
+            }
+            validate(na, ((long) file << 32) | b);
+            setAddr(file, b, na);
+            setContent(file, b, contentId);
+            markNodeDirty(dn);
+        }
+        hostBytesWritten += lengthBytes;
+        if (end > sizeBytes[file]) {
+            sizeBytes[file] = end;
+            markNodeDirty(nodeNid[file][0]);
+        }
+        return done(IoResult.OK, arrivalPs, completion);
+    }
+
+    private void convertInline(int file) {
+        inline[file] = false;
+        if (sizeBytes[file] > 0) {
+            ensureBlocks(file, 1);
+            int dn = ensureNode(file, 0);
+            int na = alloc(dataLog[file], true);
+            long t = programData(na, opReadyPs);
+            hostDataPrograms++;
+            validate(na, (long) file << 32);
+            setAddr(file, 0, na);
+            setContent(file, 0, inlineContent[file]);
+            markNodeDirty(dn);
+            opReadyPs = Math.max(opReadyPs, t);
+        }
+    }
+
+    /** Reads {@code lengthBytes} at {@code offsetBytes}; holes and bytes past the end cost nothing. */
+    public IoResult read(int file, long offsetBytes, long lengthBytes, long arrivalPs) {
+        arrive(arrivalPs);
+        if (file < 0) {
+            return done(IoResult.ENOENT, arrivalPs, opReadyPs);
+        }
+        hostBytesRead += lengthBytes;
+        long completion = opReadyPs;
+        if (inline[file]) {
+            int a = nat[nodeNid[file][0]];
+            if (a >= 0 && sizeBytes[file] > 0) {
+                completion = dev.read(page(a), opReadyPs);
+            }
+            return done(IoResult.OK, arrivalPs, completion);
+        }
+        long first = offsetBytes / BLOCK_BYTES;
+        long last = (offsetBytes + lengthBytes - 1) / BLOCK_BYTES;
+        long limit = (long) addr[file].length << CHUNK_BITS;
+        for (long b = first; b <= last && b < limit; b++) {
+            int x = getAddr(file, b);
+            if (x != HOLE) {
+                long t = dev.read(page(x), opReadyPs);
+                if (t > completion) {
+                    completion = t;
+                }
+            }
+        }
+        return done(IoResult.OK, arrivalPs, completion);
+    }
+
+    /** Discards the whole blocks in the range (punches a hole); partial blocks are kept. */
+    public IoResult trim(int file, long offsetBytes, long lengthBytes, long arrivalPs) {
+        arrive(arrivalPs);
+        if (file < 0) {
+            return done(IoResult.ENOENT, arrivalPs, opReadyPs);
+        }
+        if (inline[file]) {
+            return done(IoResult.OK, arrivalPs, opReadyPs);
+        }
+        long first = (offsetBytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
+        long endBlock = (offsetBytes + lengthBytes) / BLOCK_BYTES;
+        long limit = (long) addr[file].length << CHUNK_BITS;
+        for (long b = first; b < endBlock && b < limit; b++) {
+            int x = getAddr(file, b);
+            if (x != HOLE) {
+                invalidate(x);
+                setAddr(file, b, HOLE);
+                markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
+            }
+        }
+        return done(IoResult.OK, arrivalPs, opReadyPs);
+    }
+
+    /** Writes the file's dirty nodes with an fsync mark (F2FS's fsync without a checkpoint). */
+    public IoResult fsync(int file, long arrivalPs) {
+        arrive(arrivalPs);
+        if (file < 0) {
+            return done(IoResult.ENOENT, arrivalPs, opReadyPs);
+        }
+        fsyncs++;
+        long completion = opReadyPs;
+        int[] n = nodeNid[file];
+        if (dirtyNodes > 0) {
+            for (int nid : n) {
+                if (nid != 0 && isNodeDirty(nid)) {
+                    completion = Math.max(completion, writeNode(nid, opReadyPs));
+                    if (fsyncMarkedLen == fsyncMarked.length) {
+                        fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
+                    }
+                    fsyncMarked[fsyncMarkedLen++] = nid;
+                }
+            }
+        }
+        return done(IoResult.OK, arrivalPs, completion);
+    }
+
+    private boolean isNodeDirty(int nid) {
+        int w = nid >>> 6;
+        return w < nodeDirty.length && (nodeDirty[w] & (1L << nid)) != 0;
+    }
+
+    /** Writes node {@code nid} to its log now; returns the program's completion. */
+    private long writeNode(int nid, long readyPs) {
+        if (isNodeDirty(nid)) {
+            nodeDirty[nid >>> 6] &= ~(1L << nid);
+            dirtyNodes--;
+        }
+        int na = alloc(nodeLog(nid), !inGc);
+        long t = dev.program(page(na), Math.max(readyPs, opReadyPs));
+        nodePrograms++;
+        int old = nat[nid];
+        if (old >= 0) {
+            invalidate(old);
+        }
+        validate(na, NODE_OWNER | nid);
+        nat[nid] = na;
+        markNatDirty(nid);
+        return t;
+    }
+
+    // ---------------------------------------------------------------- cleaning
+
+    private long foregroundGc(long readyPs) {
+        fgGcRuns++;
+        return runGc(fgPolicy, Integer.MAX_VALUE, readyPs, true);
+    }
+
+    /**
+     * Cleans sections chosen by {@code policy}: foreground until free plus pre-free sections reach
+     * the reserve plus the batch, background at most {@code maxSections}; then checkpoints so the
+     * cleaned sections become free. Returns when everything it issued is complete.
+     */
+    private long runGc(VictimPolicy policy, int maxSections, long readyPs, boolean foreground) {
+        inGc = true;
+        long end = readyPs;
+        int cleaned = 0;
+        while (cleaned < maxSections && (!foreground || freeCount + prefreeCount < reserved + gcBatch)) {
+            int v = policy.selectVictim(this);
+            if (v < 0) {
+                gcStuck++;
+                break;
+            }
+            end = Math.max(end, migrate(v, readyPs));
+            if (freeCount < 3 && prefreeCount > 0) {
+                // Cleaning consumes free sections before the checkpoint returns the cleaned ones.
+                end = checkpoint(end);
+            }
+            cleaned++;
+            sectionsCleaned++;
+        }
+        inGc = false;
+        if (prefreeCount > 0) {
+            end = checkpoint(end);
+        }
+        return end;
+    }
+
+    /**
+     * Moves the valid blocks of {@code sec}: first every read (issued in address order, so reads
+     * stripe over the planes and complete in about the order they were issued), then every write in
+     * the same order, each ready when its read completes. Issuing reads and writes alternately would
+     * leave the in-order channels waiting on one busy plane while others idle.
+     */
+    private long migrate(int sec, long readyPs) {
+        long end = readyPs;
+        int base = sec * bps;
+        int n = 0;
+        for (int w = base >>> 6, wEnd = (base + bps) >>> 6; w < wEnd; w++) {
+            long bits = valid[w];
+            while (bits != 0) {
+                int a = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                gcAddr[n] = a;
+                gcReadDone[n++] = dev.read(page(a), readyPs);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int a = gcAddr[i];
+            long r = gcReadDone[i];
+            long owner = ssa[a];
+            if (owner >= 0) {
+                int f = (int) (owner >>> 32);
+                int b = (int) owner;
+                int na = alloc(COLD_DATA, false);
+                long t = programData(na, r);
+                end = Math.max(end, t);
+                invalidate(a);
+                validate(na, owner);
+                setAddr(f, b, na);
+                markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
+                gcDataMoved++;
+            } else {
+                int nid = (int) (owner & 0x7fffffffL);
+                int na = alloc(nodeLog(nid), false);
+                long t = dev.program(page(na), r);
+                end = Math.max(end, t);
+                nodePrograms++;
+                invalidate(a);
+                validate(na, owner);
+                nat[nid] = na;
+                markNatDirty(nid);
+                gcNodeMoved++;
+            }
+        }
+        return end;
+    }
+
+    // ---------------------------------------------------------------- checkpoint
+
+    /**
+     * Writes a checkpoint from {@code readyPs}: dirty dentry blocks, dirty nodes, NAT and SIT blocks
+     * beyond their journals, the summaries of segments closed since the last checkpoint, and the
+     * pack in slot {@code version % 2}; then frees (and with discard erases) pre-free sections.
+     *
+     * @return the completion time
+     */
+    public long checkpoint(long readyPs) {
+        boolean wasInGc = inGc;
+        inGc = true;
+        long saveReady = opReadyPs;
+        opReadyPs = readyPs;
+        long end = readyPs;
+        long before = nodePrograms + metaPrograms + hostDataPrograms;
+        // Dentry blocks of the root directory (hot data).
+        for (int w = 0; w < dentryDirty.length; w++) {
+            long bits = dentryDirty[w];
+            while (bits != 0) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                end = Math.max(end, writeDirBlock(b, readyPs));
+            }
+            dentryDirty[w] = 0;
+        }
+        // Dirty nodes, in the order they were dirtied.
+        for (int i = 0; i < dirtyListLen; i++) {
+            int nid = dirtyList[i];
+            if (isNodeDirty(nid)) {
+                end = Math.max(end, writeNode(nid, readyPs));
+            }
+        }
+        dirtyListLen = 0;
+        // NAT and SIT blocks beyond the journals, SSA blocks, the pack.
+        int natBlocks = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
+        int sitBlocks = dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
+        long metaBlocks = natBlocks + sitBlocks + segmentsClosedSinceCp + CP_PACK_BLOCKS;
+        for (long i = 0; i < metaBlocks; i++) {
+            end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, readyPs));
+            metaPrograms++;
+        }
+        int natJournal = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? natDirtyEntries : 0;
+        int sitJournal = dirtySegCount <= SIT_JOURNAL_ENTRIES ? dirtySegCount : 0;
+        Arrays.fill(natDirty, 0);
+        natDirtyEntries = 0;
+        segmentsClosedSinceCp = 0;
+        for (int i = 0; i < dirtySegCount; i++) {
+            int seg = dirtySegs[i];
+            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
+            System.arraycopy(valid, w0, ckptValid, w0, BLOCKS_PER_SEGMENT >>> 6);
+            dirtySegBits[seg >>> 6] &= ~(1L << seg);
+        }
+        dirtySegCount = 0;
+        // Pre-free sections become free (and are discarded).
+        if (prefreeCount > 0) {
+            long eraseReady = end;
+            for (int s = 0; s < sections; s++) {
+                if (secState[s] == PREFREE) {
+                    secState[s] = FREE;
+                    if (config.discard()) {
+                        end = Math.max(end, dev.eraseSuperblock(sb.metaSections() + s, eraseReady));
+                    }
+                    putFree(s);
+                }
+            }
+            prefreeCount = 0;
+        }
+        fsyncMarkedLen = 0;
+        cpVersion++;
+        checkpoints++;
+        long written = nodePrograms + metaPrograms + hostDataPrograms - before;
+        packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, validTotal, freeCount, logSec, logOff,
+                natJournal, sitJournal, written);
+        lastCheckpointPs = Math.max(lastCheckpointPs, readyPs);
+        opReadyPs = Math.max(saveReady, end);
+        inGc = wasInGc;
+        return end;
+    }
+
+    private long writeDirBlock(int b, long readyPs) {
+        ensureBlocks(0, b + 1L);
+        int dn = ensureNode(0, NodeTree.dnodeOffset(b));
+        int na = alloc(HOT_DATA, false);
+        long t = dev.program(page(na), readyPs);
+        hostDataPrograms++;
+        int old = getAddr(0, b);
+        if (old != HOLE) {
+            invalidate(old);
+        }
+        validate(na, (long) b);
+        setAddr(0, b, na);
+        sizeBytes[0] = Math.max(sizeBytes[0], (b + 1L) * BLOCK_BYTES);
+        markNodeDirty(dn);
+        return t;
+    }
+
+    private int countNatBlocks() {
+        int blocks = 0;
+        int lastBlock = -1;
+        for (int w = 0; w < natDirty.length; w++) {
+            long bits = natDirty[w];
+            while (bits != 0) {
+                int nid = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int blk = nid / NAT_ENTRIES_PER_BLOCK;
+                if (blk != lastBlock) {
+                    blocks++;
+                    lastBlock = blk;
+                }
+            }
+        }
+        return blocks;
+    }
+
+    private int countSitBlocks() {
+        int blocks = 0;
+        int lastBlock = -1;
+        for (int w = 0; w < dirtySegBits.length; w++) {
+            long bits = dirtySegBits[w];
+            while (bits != 0) {
+                int seg = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int blk = seg / SIT_ENTRIES_PER_BLOCK;
+                if (blk != lastBlock) {
+                    blocks++;
+                    lastBlock = blk;
+                }
+            }
+        }
+        return blocks;
+    }
+
+    // ---------------------------------------------------------------- bulk pre-fill
+
+    /**
+     * Creates {@code name} with {@code sizeBytes} of content written as one sequential stream, in
+     * bulk: blocks and nodes are laid out in their logs and marked programmed on the device, without
+     * timing, energy or counters (the measured run starts afterwards). Content ids are 0 (the file's
+     * base content). Returns the file id, or throws if the data does not fit the user capacity.
+     */
+    public int prefill(String name, long sizeBytes) {
+        int f = openOrCreate(name);
+        long blocks = (sizeBytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
+        if (blocks == 0) {
+            return f;
+        }
+        if (NodeTree.dnodeOffset(blocks - 1) < 0) {
+            throw new IllegalArgumentException("prefill of " + name + ": " + sizeBytes + " bytes exceeds the largest file");
+        }
+        long nodes = blocks / NodeTree.ADDRS_PER_BLOCK + 4;
+        if (validTotal + blocks + nodes > userCapacityBlocks) {
+            throw new IllegalArgumentException("prefill of " + name + ": " + blocks + " blocks do not fit the "
+                    + (userCapacityBlocks - validTotal) + " free user blocks");
+        }
+        inline[f] = false;
+        ensureBlocks(f, blocks);
+        int log = dataLog[f];
+        boolean saved = inGc;
+        inGc = true;
+        for (long b = 0; b < blocks; b++) {
+            int na = alloc(log, false);
+            dev.preconditionProgrammed(page(na), 1);
+            validate(na, ((long) f << 32) | b);
+            setAddr(f, b, na);
+            ensureNode(f, NodeTree.dnodeOffset(b));
+        }
+        this.sizeBytes[f] = Math.max(this.sizeBytes[f], sizeBytes);
+        // Nodes of the file (and anything else dirty) are laid out in bulk too.
+        for (int i = 0; i < dirtyListLen; i++) {
+            int nid = dirtyList[i];
+            if (isNodeDirty(nid)) {
+                nodeDirty[nid >>> 6] &= ~(1L << nid);
+                dirtyNodes--;
+                int na = alloc(nodeLog(nid), false);
+                dev.preconditionProgrammed(page(na), 1);
+                int old = nat[nid];
+                if (old >= 0) {
+                    invalidate(old);
+                }
+                validate(na, NODE_OWNER | nid);
+                nat[nid] = na;
+            }
+        }
+        dirtyListLen = 0;
+        inGc = saved;
+        segmentsClosedSinceCp = 0;
+        for (int i = 0; i < dirtySegCount; i++) {
+            int seg = dirtySegs[i];
+            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
+            System.arraycopy(valid, w0, ckptValid, w0, BLOCKS_PER_SEGMENT >>> 6);
+            dirtySegBits[seg >>> 6] &= ~(1L << seg);
+        }
+        dirtySegCount = 0;
+        return f;
+    }
+
+    // ---------------------------------------------------------------- checks and statistics
+
+    /**
+     * Checks that NAT, SIT and segment summaries agree: every file block and node is valid in the
+     * SIT, owned by it in the summary, reached exactly once; valid counts per segment and section
+     * equal their bitmaps. Returns the problems found (empty if consistent), at most 20.
+     */
+    public List<String> checkConsistency() {
+        List<String> problems = new ArrayList<>();
+        long[] seen = new long[valid.length];
+        long reached = 0;
+        for (int f = 0; f < files; f++) {
+            int[][] a = addr[f];
+            for (int c = 0; c < a.length; c++) {
+                if (a[c] == null) {
+                    continue;
+                }
+                for (int i = 0; i < CHUNK; i++) {
+                    int x = a[c][i];
+                    long b = ((long) c << CHUNK_BITS) | i;
+                    if (x == HOLE) {
+                        continue;
+                    }
+                    reached++;
+                    long owner = ((long) f << 32) | b;
+                    reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
+                }
+            }
+            for (int nid : nodeNid[f]) {
+                if (nid != 0 && nat[nid] >= 0) {
+                    reached++;
+                    reach(problems, seen, nat[nid], NODE_OWNER | nid, "node " + nid + " of " + names[f]);
+                }
+            }
+        }
+        if (reached != validTotal) {
+            add(problems, "reachable blocks " + reached + " != valid blocks " + validTotal);
+        }
+        long bits = 0;
+        for (long w : valid) {
+            bits += Long.bitCount(w);
+        }
+        if (bits != validTotal) {
+            add(problems, "SIT bitmap has " + bits + " valid blocks, counters say " + validTotal);
+        }
+        for (int seg = 0; seg < segValid.length; seg++) {
+            int c = 0;
+            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
+            for (int w = w0; w < w0 + (BLOCKS_PER_SEGMENT >>> 6); w++) {
+                c += Long.bitCount(valid[w]);
+            }
+            if (c != segValid[seg]) {
+                add(problems, "segment " + seg + ": SIT count " + segValid[seg] + " != bitmap " + c);
+            }
+        }
+        for (int s = 0; s < sections; s++) {
+            int c = 0;
+            for (int seg = s * sb.segmentsPerSection(); seg < (s + 1) * sb.segmentsPerSection(); seg++) {
+                c += segValid[seg];
+            }
+            if (c != secValid[s]) {
+                add(problems, "section " + s + ": count " + secValid[s] + " != segments " + c);
+            }
+            if ((secState[s] == FREE) && c != 0) {
+                add(problems, "free section " + s + " holds " + c + " valid blocks");
+            }
+        }
+        return problems;
+    }
+
+    private void reach(List<String> problems, long[] seen, int x, long owner, String what) {
+        long bit = 1L << x;
+        if ((seen[x >>> 6] & bit) != 0) {
+            add(problems, what + ": block " + x + " reached twice");
+        }
+        seen[x >>> 6] |= bit;
+        if ((valid[x >>> 6] & bit) == 0) {
+            add(problems, what + ": block " + x + " is not valid in the SIT");
+        }
+        if (ssa[x] != owner) {
+            add(problems, what + ": summary of block " + x + " names owner " + ssa[x] + ", expected " + owner);
+        }
+    }
+
+    private static void add(List<String> problems, String p) {
+        if (problems.size() < 20) {
+            problems.add(p);
+        }
+    }
+
+    /** Bytes held by the model's arrays (SIT, SSA, block maps, NAT), for memory budgeting. */
+    public long stateBytes() {
+        long b = 8L * (valid.length + ckptValid.length + ssa.length + dirtySegBits.length + secMtime.length)
+                + 2L * segValid.length + 4L * (secValid.length + freeRing.length + nat.length + nidFile.length
+                + nidOffset.length) + 2L * sections;
+        for (int f = 0; f < files; f++) {
+            b += 8L * addr[f].length;
+            for (int[] k : addr[f]) {
+                b += k == null ? 0 : 4L * k.length;
+            }
+            if (content[f] != null) {
+                b += 8L * content[f].length;
+                for (long[] k : content[f]) {
+                    b += k == null ? 0 : 8L * k.length;
+                }
+            }
+            b += 4L * nodeNid[f].length;
+        }
+        return b;
+    }
+
+    /** A snapshot of the counters. */
+    public Stats stats() {
+        return new Stats(hostBytesWritten, hostBytesRead, hostDataPrograms, gcDataMoved, gcNodeMoved, nodePrograms,
+                metaPrograms, fgGcRuns, bgGcRuns, sectionsCleaned, checkpoints, ssrWrites, inlineWrites, fsyncs,
+                gcStuck, resultCounts.clone());
+    }
+
+    /** Counts a request the caller rejected before it reached the file system (e.g. {@code ERANGE}). */
+    public void recordRejected(IoResult r) {
+        resultCounts[r.ordinal()]++;
+    }
+
+    /** Number of requests that ended with {@code r}. */
+    public long resultCount(IoResult r) {
+        return resultCounts[r.ordinal()];
+    }
+
+    /**
+     * File-system counters. {@code hostDataPrograms} counts data blocks programmed for host writes
+     * and dentries; {@code gcDataMoved}/{@code gcNodeMoved} blocks moved by cleaning;
+     * {@code nodePrograms} every node block programmed (cleaning included); {@code metaPrograms}
+     * NAT/SIT/SSA blocks and checkpoint packs.
+     */
+    public record Stats(long hostBytesWritten, long hostBytesRead, long hostDataPrograms, long gcDataMoved,
+                        long gcNodeMoved, long nodePrograms, long metaPrograms, long foregroundGcRuns,
+                        long backgroundGcRuns, long sectionsCleaned, long checkpoints, long ssrWrites,
+                        long inlineWrites, long fsyncs, long gcStuck, long[] resultCounts) {
+        /** Copies the array. */
+        public Stats {
+            resultCounts = resultCounts.clone();
+        }
+
+        /** Blocks programmed in the main and meta areas. */
+        public long blocksProgrammed() {
+            return hostDataPrograms + gcDataMoved + nodePrograms + metaPrograms;
+        }
+
+        /** Counters accumulated since {@code earlier}. */
+        public Stats minus(Stats earlier) {
+            long[] r = resultCounts.clone();
+            for (int i = 0; i < r.length; i++) {
+                r[i] -= earlier.resultCounts[i];
+            }
+            return new Stats(hostBytesWritten - earlier.hostBytesWritten, hostBytesRead - earlier.hostBytesRead,
+                    hostDataPrograms - earlier.hostDataPrograms, gcDataMoved - earlier.gcDataMoved,
+                    gcNodeMoved - earlier.gcNodeMoved, nodePrograms - earlier.nodePrograms,
+                    metaPrograms - earlier.metaPrograms, foregroundGcRuns - earlier.foregroundGcRuns,
+                    backgroundGcRuns - earlier.backgroundGcRuns, sectionsCleaned - earlier.sectionsCleaned,
+                    checkpoints - earlier.checkpoints, ssrWrites - earlier.ssrWrites,
+                    inlineWrites - earlier.inlineWrites, fsyncs - earlier.fsyncs, gcStuck - earlier.gcStuck, r);
+        }
+
+        /** As an ordered map for a report section. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hostBytesWritten", hostBytesWritten);
+            m.put("hostBytesRead", hostBytesRead);
+            m.put("hostDataBlocksProgrammed", hostDataPrograms);
+            m.put("gcDataBlocksMoved", gcDataMoved);
+            m.put("gcNodeBlocksMoved", gcNodeMoved);
+            m.put("nodeBlocksProgrammed", nodePrograms);
+            m.put("metaBlocksProgrammed", metaPrograms);
+            m.put("foregroundGcRuns", foregroundGcRuns);
+            m.put("backgroundGcRuns", backgroundGcRuns);
+            m.put("sectionsCleaned", sectionsCleaned);
+            m.put("checkpoints", checkpoints);
+            m.put("threadedLoggingWrites", ssrWrites);
+            m.put("inlineWrites", inlineWrites);
+            m.put("fsyncs", fsyncs);
+            m.put("gcNoVictim", gcStuck);
+            Map<String, Long> results = new LinkedHashMap<>();
+            for (IoResult r : IoResult.values()) {
+                results.put(r.id(), resultCounts[r.ordinal()]);
+            }
+            m.put("results", results);
+            return m;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * An F2FS-like log-structured file system on a {@link org.hwsim.lfs.flash.FlashDevice}, after
+ * C. Lee et al., "F2FS: A New File System for Flash Storage", USENIX FAST 2015, and the kernel's
+ * {@code Documentation/filesystems/f2fs.rst}.
+ *
+ * <p>Modelled: 4 KiB blocks, 2 MiB segments of 512 blocks, sections (the cleaning unit, aligned to
+ * the flash superblock) and one zone per section; a superblock and a meta area holding two
+ * checkpoint packs, the NAT (node id to block address) and the SIT (valid counts and bitmaps per
+ * segment) updated through their checkpoint journals (38 NAT and 6 SIT entries, F2FS's
+ * {@code NAT_JOURNAL_ENTRIES} and {@code SIT_JOURNAL_ENTRIES}), and segment summaries (the reverse
+ * map from a block to its owner); inodes with 873 direct pointers (923 minus the 50 of the inline
+ * xattr area), two direct, two indirect and one double-indirect node of 1,018 entries each; inline
+ * data up to 3,488 bytes ({@code MAX_INLINE_DATA} with the default inline xattr area); six active
+ * logs with F2FS's placement rules (hot/warm/cold x node/data); fsync that writes the file's
+ * dirty nodes with an fsync mark; foreground greedy and background cost-benefit cleaning with
+ * configurable triggers; checkpoints after foreground cleaning and periodically; threaded logging
+ * (slack space recycling); discard of freed sections. Numbers are F2FS's on-disk constants from
+ * {@code include/linux/f2fs_fs.h}.
+ */
+package org.hwsim.lfs.fs;

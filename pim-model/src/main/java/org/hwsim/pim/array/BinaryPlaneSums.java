@@ -1,0 +1,75 @@
+package org.hwsim.pim.array;
+
+/**
+ * Column sums of a matrix for a binary input (a bit-plane): the sum of the selected rows, from
+ * per-group tables of the partial sums of every subset of {@code groupBits} consecutive rows.
+ * Tables are built once ({@code 2^groupBits / groupBits} floats per weight); a sum costs one
+ * vector add per non-empty group. Values are exact when the matrix holds integers and every
+ * partial sum stays below 2^24.
+ */
+final class BinaryPlaneSums {
+    private final int cols;
+    private final int groupBits;
+    private final float[][] tables; // [group * 2^groupBits + code][col]
+
+    BinaryPlaneSums(float[][] m, int groupBits) {
+        int rows = m.length;
+        this.cols = m[0].length;
+        this.groupBits = groupBits;
+        int groups = (rows + groupBits - 1) / groupBits;
+        int size = 1 << groupBits;
+        this.tables = new float[groups * size][];
+        float[] zero = new float[cols];
+        for (int g = 0; g < groups; g++) {
+            int base = g * size;
+            tables[base] = zero;
+            for (int code = 1; code < size; code++) {
+                int top = 31 - Integer.numberOfLeadingZeros(code);
+                int row = g * groupBits + top;
+                float[] rest = tables[base + (code & ~(1 << top))];
+                if (row >= rows) {
+                    tables[base + code] = rest; // codes beyond the last row never occur
+                    continue;
+                }
+                float[] r = m[row];
+                float[] t = new float[cols];
+                for (int j = 0; j < cols; j++) {
+                    t[j] = rest[j] + r[j];
+                }
+                tables[base + code] = t;
+            }
+        }
+    }
+
+    /** Sets {@code out[j]} to the column sums of the rows selected by {@code groupCodes}. */
+    void sum(int[] groupCodes, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        final int size = 1 << groupBits;
+        final int n = groupCodes.length;
+        int g = 0;
+        for (; g + 3 < n; g += 4) {
+            float[] t0 = tables[g * size + groupCodes[g]];
+            float[] t1 = tables[(g + 1) * size + groupCodes[g + 1]];
+            float[] t2 = tables[(g + 2) * size + groupCodes[g + 2]];
+            float[] t3 = tables[(g + 3) * size + groupCodes[g + 3]];
+            for (int j = 0; j < cols; j++) {
+                out[j] += (t0[j] + t1[j]) + (t2[j] + t3[j]);
+            }
+        }
+        for (; g < n; g++) {
+            int code = groupCodes[g];
+            if (code != 0) {
+                float[] t = tables[g * size + code];
+                for (int j = 0; j < cols; j++) {
+                    out[j] += t[j];
+                }
+            }
+        }
+    }
+
+    /** Bytes the tables of a {@code rows x cols} matrix take with this group size. */
+    static long tableBytes(int rows, int cols, int groupBits) {
+        long groups = (rows + groupBits - 1) / groupBits;
+        return groups * ((1L << groupBits) - 1) * cols * Float.BYTES;
+    }
+}

@@ -1,0 +1,102 @@
+package org.hwsim.pim.array;
+
+import org.hwsim.pim.convert.DacConfig;
+
+/**
+ * The DAC: turns an input vector into codes (see {@link DacConfig}) and, for bit-serial schemes,
+ * into per-plane row-group codes. Buffers are sized once; encoding allocates nothing.
+ */
+final class InputEncoder {
+    private final DacConfig dac;
+    private final int rows;
+    private final int maxCode;
+    private final int groupBits;
+    private final int groups;
+    /** Codes of the last vector (integers, or normalised values for an ideal DAC). */
+    final float[] codes;
+    /** Squared codes of the last vector. */
+    final float[] squares;
+    /** Row-group codes per bit-plane of the last vector [plane][group]. */
+    final int[][] planeGroupCodes;
+    /** Rows with a set bit per plane of the last vector. */
+    final int[] planeActiveRows;
+    private final int[] intCodes;
+
+    InputEncoder(DacConfig dac, int rows, int groupBits) {
+        this.dac = dac;
+        this.rows = rows;
+        this.maxCode = dac.maxCode();
+        this.groupBits = groupBits;
+        this.groups = (rows + groupBits - 1) / groupBits;
+        this.codes = new float[rows];
+        this.squares = new float[rows];
+        this.intCodes = new int[rows];
+        int planes = Math.max(1, dac.bits());
+        this.planeGroupCodes = new int[planes][groups];
+        this.planeActiveRows = new int[planes];
+    }
+
+    /**
+     * Encodes {@code x}; returns the input step (input units per code), or 0 if the vector
+     * quantizes to all zeros.
+     */
+    double encode(float[] x) {
+        double scale = 0;
+        if (DacConfig.FIXED.equals(dac.rangeMode())) {
+            scale = dac.range();
+        } else {
+            for (int i = 0; i < rows; i++) {
+                scale = Math.max(scale, Math.abs(x[i]));
+            }
+        }
+        if (scale == 0) {
+            return 0;
+        }
+        double lo = dac.signed() ? -maxCode : 0;
+        double perUnit = maxCode / scale;
+        boolean any = false;
+        for (int i = 0; i < rows; i++) {
+            double v = x[i] * perUnit;
+            if (!dac.isIdeal()) {
+                v = Math.floor(v + 0.5);
+            }
+            v = v < lo ? lo : Math.min(v, maxCode);
+            float f = (float) v;
+            codes[i] = f;
+            squares[i] = f * f;
+            intCodes[i] = (int) v;
+            any |= f != 0;
+        }
+        return any ? scale / maxCode : 0;
+    }
+
+    /** Splits the last codes into bit-planes of row-group codes (two's complement for signed). */
+    void splitPlanes() {
+        int planes = planeGroupCodes.length;
+        int mask = (1 << planes) - 1;
+        for (int p = 0; p < planes; p++) {
+            java.util.Arrays.fill(planeGroupCodes[p], 0);
+            planeActiveRows[p] = 0;
+        }
+        for (int i = 0; i < rows; i++) {
+            int c = intCodes[i] & mask;
+            if (c == 0) {
+                continue;
+            }
+            int g = i / groupBits;
+            int bit = 1 << (i - g * groupBits);
+            for (int p = 0; p < planes; p++) {
+                if (((c >>> p) & 1) != 0) {
+                    planeGroupCodes[p][g] |= bit;
+                    planeActiveRows[p]++;
+                }
+            }
+        }
+    }
+
+    /** The digital weight of bit-plane {@code p}: {@code 2^p}, or {@code -2^p} for a signed sign plane. */
+    double planeWeight(int p) {
+        double w = Math.pow(2, p);
+        return dac.signed() && p == planeGroupCodes.length - 1 ? -w : w;
+    }
+}

@@ -44,8 +44,11 @@ public interface Crossbar {
     /** Sets the ADC full-scale range in column-sum units (the {@code learned} range mode). */
     void setAdcRange(double fullScale);
 
-    /** Action counts since creation or the last reset. */
+    /** A snapshot of the action counts since creation or the last {@link #resetCounters()}. */
     PimCounters counters();
+
+    /** Sets every action count to zero. */
+    void resetCounters();
 
     /**
      * Programs {@code weights[rows][cols]} into one tile of exactly that size.

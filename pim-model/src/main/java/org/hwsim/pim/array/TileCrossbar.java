@@ -88,7 +88,14 @@ final class TileCrossbar implements Crossbar {
 
     @Override
     public PimCounters counters() {
-        return counters;
+        PimCounters copy = new PimCounters();
+        copy.add(counters);
+        return copy;
+    }
+
+    @Override
+    public void resetCounters() {
+        counters.reset();
     }
 
     Adc adc() {

@@ -44,7 +44,11 @@ class ReferenceEquivalenceTest {
                         AdcConfig.linear(4).withClip(false)).withDevice(readIndep)),
                 Arguments.of(CrossbarConfig.of(40, 10, Decomposition.BIT_SERIAL, 3, DacConfig.signed(4),
                         AdcConfig.linear(3).withTransfer(0, 0, List.of(), List.of(-0.6, -0.3, -0.1, 0.0, 0.2, 0.4, 0.7)))
-                        .withDevice(readProp)));
+                        .withDevice(readProp)),
+                Arguments.of(CrossbarConfig.of(30, 8, Decomposition.BIT_SERIAL, 4, DacConfig.signed(5),
+                        AdcConfig.ideal()).withDevice(readProp)),
+                Arguments.of(CrossbarConfig.of(30, 8, Decomposition.DIFFERENTIAL, 4, DacConfig.signed(5),
+                        AdcConfig.ideal()).withDevice(readIndep)));
     }
 
     @ParameterizedTest

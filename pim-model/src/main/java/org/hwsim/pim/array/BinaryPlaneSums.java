@@ -67,6 +67,52 @@ final class BinaryPlaneSums {
         }
     }
 
+    /** Columns per block in {@link #sumBatch}: a block of accumulators stays in the L2 cache. */
+    static final int COLUMN_BLOCK = 256;
+
+    /**
+     * Column sums for many binary inputs at once: {@code out[n][j]} for {@code n < jobs} gets the
+     * sums of the rows selected by {@code codes[index[n]]}. Loops over groups outside the jobs, in
+     * column blocks, so each table is read once per call while the accumulators stay in cache.
+     * The additions happen in the same order as {@link #sum} for each job.
+     */
+    void sumBatch(int[][] codes, int[] index, int jobs, float[][] out) {
+        final int size = 1 << groupBits;
+        final int groups = codes[index[0]].length;
+        for (int c0 = 0; c0 < cols; c0 += COLUMN_BLOCK) {
+            final int c1 = Math.min(cols, c0 + COLUMN_BLOCK);
+            for (int n = 0; n < jobs; n++) {
+                java.util.Arrays.fill(out[n], c0, c1, 0f);
+            }
+            int g = 0;
+            for (; g + 3 < groups; g += 4) {
+                for (int n = 0; n < jobs; n++) {
+                    int[] cd = codes[index[n]];
+                    float[] t0 = tables[g * size + cd[g]];
+                    float[] t1 = tables[(g + 1) * size + cd[g + 1]];
+                    float[] t2 = tables[(g + 2) * size + cd[g + 2]];
+                    float[] t3 = tables[(g + 3) * size + cd[g + 3]];
+                    float[] o = out[n];
+                    for (int j = c0; j < c1; j++) {
+                        o[j] += (t0[j] + t1[j]) + (t2[j] + t3[j]);
+                    }
+                }
+            }
+            for (; g < groups; g++) {
+                for (int n = 0; n < jobs; n++) {
+                    int code = codes[index[n]][g];
+                    if (code != 0) {
+                        float[] t = tables[g * size + code];
+                        float[] o = out[n];
+                        for (int j = c0; j < c1; j++) {
+                            o[j] += t[j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Bytes the tables of a {@code rows x cols} matrix take with this group size. */
     static long tableBytes(int rows, int cols, int groupBits) {
         long groups = (rows + groupBits - 1) / groupBits;

@@ -70,28 +70,58 @@ final class InputEncoder {
         return any ? scale / maxCode : 0;
     }
 
-    /** Splits the last codes into bit-planes of row-group codes (two's complement for signed). */
-    void splitPlanes() {
+    /**
+     * Splits the last codes into bit-planes of row-group codes (two's complement for signed):
+     * {@code dst[offset + p][g]} gets plane {@code p} of group {@code g}, {@code active[offset + p]}
+     * the number of rows whose bit {@code p} is set. Branch-free over the bits.
+     */
+    void splitPlanes(int[][] dst, int[] active, int offset) {
         int planes = planeGroupCodes.length;
         int mask = (1 << planes) - 1;
         for (int p = 0; p < planes; p++) {
-            java.util.Arrays.fill(planeGroupCodes[p], 0);
-            planeActiveRows[p] = 0;
+            active[offset + p] = 0;
         }
-        for (int i = 0; i < rows; i++) {
-            int c = intCodes[i] & mask;
-            if (c == 0) {
-                continue;
+        for (int g = 0; g < groups; g++) {
+            // spread(c) puts bit p of c at bit 8p; or-ing spread(c_r) << r over the group's rows
+            // leaves plane p's group code in byte p (groupBits <= 8); planes 8-15 go to a second word.
+            long low = 0;
+            long high = 0;
+            int base = g * groupBits;
+            int n = Math.min(groupBits, rows - base);
+            for (int r = 0; r < n; r++) {
+                int c = intCodes[base + r] & mask;
+                low |= SPREAD[c & 0xff] << r;
+                high |= SPREAD[c >>> 8] << r;
             }
-            int g = i / groupBits;
-            int bit = 1 << (i - g * groupBits);
             for (int p = 0; p < planes; p++) {
-                if (((c >>> p) & 1) != 0) {
-                    planeGroupCodes[p][g] |= bit;
-                    planeActiveRows[p]++;
-                }
+                int code = (int) ((p < 8 ? low : high) >>> (8 * (p & 7))) & 0xff;
+                dst[offset + p][g] = code;
+                active[offset + p] += Integer.bitCount(code);
             }
         }
+    }
+
+    /** SPREAD[c] has bit p of c at bit 8p, for 8-bit c. */
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            long v = 0;
+            for (int p = 0; p < 8; p++) {
+                v |= (long) ((c >>> p) & 1) << (8 * p);
+            }
+            SPREAD[c] = v;
+        }
+    }
+
+    /** Splits the last codes into {@link #planeGroupCodes} and {@link #planeActiveRows}. */
+    void splitPlanes() {
+        splitPlanes(planeGroupCodes, planeActiveRows, 0);
+    }
+
+    /** Row groups per plane. */
+    int groups() {
+        return groups;
     }
 
     /** The digital weight of bit-plane {@code p}: {@code 2^p}, or {@code -2^p} for a signed sign plane. */

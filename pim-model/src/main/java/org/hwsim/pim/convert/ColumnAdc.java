@@ -20,6 +20,7 @@ final class ColumnAdc implements Adc {
     private final double[] thresholds;
     private final double thermalSigmaLsb;
     private final NormalizedGaussianSampler gauss;
+    private final double[] noise;
     private double fullScale;
     private double lsb;
     private double invLsb;
@@ -57,6 +58,7 @@ final class ColumnAdc implements Adc {
                 : config.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
         this.thermalSigmaLsb = bits == 0 ? 0 : config.thermalNoise().sigmaLsb(codes);
         this.gauss = ZigguratSampler.NormalizedGaussian.of(thermal);
+        this.noise = new double[columns];
         double start = config.rangeMode() == AdcRangeMode.FIXED || config.rangeMode() == AdcRangeMode.LEARNED
                 ? config.range() : maxPossible;
         setFullScale(start);
@@ -129,7 +131,7 @@ final class ColumnAdc implements Adc {
         } else {
             code = Math.floor(v * invLsb + 0.5);
             if (clip) {
-                code = code < codeMin ? codeMin : Math.min(code, codeMax);
+                code = Math.min(Math.max(code, codeMin), codeMax);
             }
         }
         return code * lsb;
@@ -162,18 +164,22 @@ final class ColumnAdc implements Adc {
         final double[] o = offsetLsb;
         if (thermalSigmaLsb > 0) {
             final double sigma = thermalSigmaLsb * l;
+            final double[] z = noise;
+            for (int j = 0; j < columns; j++) {
+                z[j] = gauss.sample();
+            }
             for (int j = 0; j < columns; j++) {
                 double v = analog[j] * g[j] + o[j] * l;
-                v += sigma * gauss.sample();
+                v += sigma * z[j];
                 double code = Math.floor(v * il + 0.5);
-                code = code < lo ? lo : Math.min(code, hi);
+                code = Math.min(Math.max(code, lo), hi);
                 acc[j] += (float) (weight * (code * l));
             }
         } else {
             for (int j = 0; j < columns; j++) {
                 double v = analog[j] * g[j] + o[j] * l;
                 double code = Math.floor(v * il + 0.5);
-                code = code < lo ? lo : Math.min(code, hi);
+                code = Math.min(Math.max(code, lo), hi);
                 acc[j] += (float) (weight * (code * l));
             }
         }

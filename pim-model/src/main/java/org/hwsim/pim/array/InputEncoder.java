@@ -46,7 +46,8 @@ final class InputEncoder {
             scale = dac.range();
         } else {
             for (int i = 0; i < rows; i++) {
-                scale = Math.max(scale, Math.abs(x[i]));
+                double a = Math.abs(x[i]);
+                scale = a > scale ? a : scale;
             }
         }
         if (scale == 0) {
@@ -60,7 +61,8 @@ final class InputEncoder {
             if (!dac.isIdeal()) {
                 v = Math.floor(v + 0.5);
             }
-            v = v < lo ? lo : Math.min(v, maxCode);
+            v = v < lo ? lo : v;
+            v = v > maxCode ? maxCode : v;
             float f = (float) v;
             codes[i] = f;
             squares[i] = f * f;

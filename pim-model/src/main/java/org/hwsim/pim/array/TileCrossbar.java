@@ -9,9 +9,9 @@ import org.hwsim.pim.device.DeviceModel;
 /** One tile; the arithmetic is described in the package documentation. */
 final class TileCrossbar implements Crossbar {
     /** Bit-serial vectors are processed in chunks whose column-sum buffers take at most this. */
-    static final long CHUNK_BUFFER_BYTES = 8L << 20;
+    static final long CHUNK_BUFFER_BYTES = 16L << 20;
     /** At most this many vectors per chunk. */
-    static final int MAX_CHUNK = 32;
+    static final int MAX_CHUNK = 64;
 
     /**
      * Rows per lookup-table group. 4 (16 partial sums per group, 16 bytes of tables per weight)

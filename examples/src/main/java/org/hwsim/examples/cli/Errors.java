@@ -13,15 +13,16 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
+        String command = cl.getCommandSpec().qualifiedName(" "); // e.g. "hwsim pim mvm"
         if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
-            err.println("hwsim " + cl.getCommandName() + ": error: " + e.getMessage());
+            err.println(command + ": error: " + e.getMessage());
             return 2;
         }
         if (e instanceof UncheckedIOException io) {
-            err.println("hwsim " + cl.getCommandName() + ": I/O error: " + io.getMessage());
+            err.println(command + ": I/O error: " + io.getMessage());
             return 1;
         }
-        err.println("hwsim " + cl.getCommandName() + ": failed: " + e);
+        err.println(command + ": failed: " + e);
         e.printStackTrace(err);
         return 1;
     }

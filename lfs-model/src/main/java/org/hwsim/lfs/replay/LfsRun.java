@@ -243,6 +243,9 @@ public final class LfsRun {
         layout.put("userCapacityBlocks", fs.userCapacityBlocks());
         layout.put("liveBlocksAtEnd", fs.validBlocks());
         layout.put("warmupRequests", config.warmupRequests());
+        // the model's own arrays (flash page bits, NAT, SIT, owner map, node trees), per simulated GiB
+        layout.put("modelStateBytes", fs.stateBytes());
+        layout.put("modelStateMibPerGib", fs.stateBytes() / 1048576.0 / config.deviceGib());
         b.section("layout", layout);
         return b.build();
     }

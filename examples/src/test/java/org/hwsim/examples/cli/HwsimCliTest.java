@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,29 +17,14 @@ class HwsimCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Hwsim.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void demoWritesTheReportAndMatchesTheClosedForm() throws Exception {
         Path out = dir.resolve("demo");
-        Result r = run("demo", "--out", out.toString(), "--requests", "100000", "--seed", "3");
+        CliRun r = run("demo", "--out", out.toString(), "--requests", "100000", "--seed", "3");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("closed form"), r.out());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -77,7 +59,7 @@ class HwsimCliTest {
 
     @Test
     void badInputExitsWithTwoAndNamesTheFieldAndValue() {
-        Result r = run("demo", "--out", dir.resolve("x").toString(), "--arrival-rate-per-s", "2000");
+        CliRun r = run("demo", "--out", dir.resolve("x").toString(), "--arrival-rate-per-s", "2000");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("serviceRatePerS") && r.err().contains("2000"), r.err());
         assertFalse(Files.exists(dir.resolve("x/report.json")), "a failed run must leave no report");
@@ -89,7 +71,7 @@ class HwsimCliTest {
 
     @Test
     void versionAndHelp() {
-        Result r = run("--version");
+        CliRun r = run("--version");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().startsWith("hwsim "), r.out());
         r = run("--help");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,29 +15,14 @@ class LfsCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Hwsim.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void runWritesTheStandardReportWithTheHeadlineMetrics() throws Exception {
         Path json = dir.resolve("r.json");
-        Result r = run("lfs", "run", "--workload", "uniform", "--device-gib", "1", "--utilization", "0.8",
+        CliRun r = run("lfs", "run", "--workload", "uniform", "--device-gib", "1", "--utilization", "0.8",
                 "--gc", "greedy", "--delta", "off", "--requests", "200000", "--warmup-requests", "300000",
                 "--seed", "3", "--json", json.toString());
         assertEquals(0, r.exitCode(), r.err());
@@ -66,7 +48,7 @@ class LfsCliTest {
 
     @Test
     void deltaOnIsAUsageErrorForNow() {
-        Result r = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--requests", "10",
+        CliRun r = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--requests", "10",
                 "--json", dir.resolve("x.json").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("not yet supported"), r.err());
@@ -74,16 +56,16 @@ class LfsCliTest {
 
     @Test
     void badInputNamesTheFieldAndValue() throws Exception {
-        Result r = run("lfs", "run", "--device-gib", "1", "--utilization", "1.5", "--json",
+        CliRun r = run("lfs", "run", "--device-gib", "1", "--utilization", "1.5", "--json",
                 dir.resolve("x.json").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("utilization") && r.err().contains("1.5"), r.err());
-        Result g = run("lfs", "run", "--device-gib", "1", "--gc", "lru", "--json", dir.resolve("y.json").toString());
+        CliRun g = run("lfs", "run", "--device-gib", "1", "--gc", "lru", "--json", dir.resolve("y.json").toString());
         assertEquals(2, g.exitCode());
         assertTrue(g.err().contains("lru"), g.err());
         Path trace = dir.resolve("bad.trace");
         Files.writeString(trace, "0 0 8 8 0\n1 0 8 8 7\n");
-        Result t = run("lfs", "run", "--workload", "trace:" + trace, "--device-gib", "1", "--json",
+        CliRun t = run("lfs", "run", "--workload", "trace:" + trace, "--device-gib", "1", "--json",
                 dir.resolve("z.json").toString());
         assertEquals(2, t.exitCode());
         assertTrue(t.err().contains("bad.trace:2") && t.err().contains("op"), t.err());

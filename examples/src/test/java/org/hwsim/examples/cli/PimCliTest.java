@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,23 +16,8 @@ class PimCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Hwsim.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private JsonNode mvm(String name, String... extra) throws Exception {
@@ -44,7 +26,7 @@ class PimCliTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        Result r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("relative error"), r.out());
         return new ObjectMapper().readTree(json.toFile());
@@ -99,7 +81,7 @@ class PimCliTest {
     @Test
     void badInputExitsWithTwoAndNamesTheFieldAndValue() {
         String json = dir.resolve("x.json").toString();
-        Result r = run("pim", "mvm", "--scheme", "crossbar-magic", "--json", json);
+        CliRun r = run("pim", "mvm", "--scheme", "crossbar-magic", "--json", json);
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("scheme") && r.err().contains("crossbar-magic"), r.err());
         r = run("pim", "mvm", "--adc-bits", "23", "--json", json);

@@ -6,9 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs ND4J batches through a crossbar, for layers written on ND4J (DL4J layers, SameDiff ops):
- * {@code [batch, rows]} in, {@code [batch, cols]} out, as {@code x.mmul(W)} would give. Copies
- * through reusable float buffers sized for the largest batch seen; the result array is the only
- * allocation per call once the buffers have grown.
+ * {@code [batch, rows]} in, {@code [batch, cols]} out, as {@code x.mmul(W)} would give. Data
+ * crosses between ND4J's off-heap buffers and the crossbar's float rows in one bulk copy each way,
+ * through reusable buffers sized for the largest batch seen.
  */
 public final class Nd4jBatches {
     private final Crossbar crossbar;
@@ -37,15 +37,22 @@ public final class Nd4jBatches {
             ys = new float[batch][crossbar.cols()];
         }
         INDArray xf = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+        // One bulk copy out of ND4J's off-heap buffer (a row-major copy first if x is a view or
+        // column-major), instead of a JNI call per element.
+        INDArray rowMajor = xf.ordering() == 'c' && !xf.isView() ? xf : xf.dup('c');
+        float[] flat = rowMajor.data().asFloat();
+        int rows = crossbar.rows();
         for (int b = 0; b < batch; b++) {
-            INDArray row = xf.getRow(b);
-            for (int i = 0; i < crossbar.rows(); i++) {
-                xs[b][i] = row.getFloat(i);
-            }
+            System.arraycopy(flat, b * rows, xs[b], 0, rows);
         }
         float[][] in = xs.length == batch ? xs : java.util.Arrays.copyOf(xs, batch);
         float[][] out = ys.length == batch ? ys : java.util.Arrays.copyOf(ys, batch);
         crossbar.mvm(in, out);
-        return Nd4j.create(out);
+        int cols = crossbar.cols();
+        float[] result = new float[batch * cols];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(out[b], 0, result, b * cols, cols);
+        }
+        return Nd4j.create(result, new long[] {batch, cols}, 'c');
     }
 }

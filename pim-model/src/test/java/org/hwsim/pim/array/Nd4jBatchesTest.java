@@ -32,4 +32,29 @@ class Nd4jBatchesTest {
         assertEquals(expected.getDouble(1, 3), smaller.getDouble(1, 3), 1e-4);
         assertThrows(IllegalArgumentException.class, () -> batches.mvm(Nd4j.create(2, 19)));
     }
+
+    /** Column-major inputs, views and doubles give the same products as a plain row-major float matrix. */
+    @Test
+    void layoutsAndViewsGiveTheSameProduct() {
+        float[][] w = TestData.matrix(71, 12, 9);
+        CrossbarConfig c = CrossbarConfig.of(12, 9, Decomposition.NATIVE, 0, DacConfig.ideal(), AdcConfig.ideal());
+        Nd4jBatches batches = new Nd4jBatches(Crossbar.tile(w, c, new RandomStreams(1), "n"));
+        INDArray x = Nd4j.create(TestData.vectors(72, 6, 12, 0.0));
+        INDArray expected = x.mmul(Nd4j.create(w));
+        INDArray[] variants = {
+            x.dup('f'),                                              // column-major
+            Nd4j.concat(1, x, Nd4j.ones(6, 3)).get(
+                org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 12)), // a strided view
+            x.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE),       // doubles
+        };
+        for (INDArray v : variants) {
+            INDArray y = batches.mvm(v);
+            for (int b = 0; b < 6; b++) {
+                for (int j = 0; j < 9; j++) {
+                    assertEquals(expected.getDouble(b, j), y.getDouble(b, j), 1e-5 * 12);
+                }
+            }
+        }
+    }
 }

@@ -1152,32 +1152,23 @@ public final class LogFs implements SectionView {
     }
 
     private int countNatBlocks() {
-        int blocks = 0;
-        int lastBlock = -1;
-        for (int w = 0; w < natDirty.length; w++) {
-            long bits = natDirty[w];
-            while (bits != 0) {
-                int nid = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int blk = nid / NAT_ENTRIES_PER_BLOCK;
-                if (blk != lastBlock) {
-                    blocks++;
-                    lastBlock = blk;
-                }
-            }
-        }
-        return blocks;
+        return distinctBlocks(natDirty, NAT_ENTRIES_PER_BLOCK);
     }
 
     private int countSitBlocks() {
+        return distinctBlocks(dirtySegBits, SIT_ENTRIES_PER_BLOCK);
+    }
+
+    /** Metadata blocks holding at least one set bit of {@code bitmap}, {@code entriesPerBlock} entries each. */
+    private static int distinctBlocks(long[] bitmap, int entriesPerBlock) {
         int blocks = 0;
         int lastBlock = -1;
-        for (int w = 0; w < dirtySegBits.length; w++) {
-            long bits = dirtySegBits[w];
+        for (int w = 0; w < bitmap.length; w++) {
+            long bits = bitmap[w];
             while (bits != 0) {
-                int seg = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                int blk = seg / SIT_ENTRIES_PER_BLOCK;
+                int blk = entry / entriesPerBlock;
                 if (blk != lastBlock) {
                     blocks++;
                     lastBlock = blk;

@@ -172,7 +172,7 @@ public final class PimAccelerator {
         CrossbarConfig tile = config.tile();
         long readPs = PimActionTable.ps(a.value("array", "readNs"));
         long perAdc = (config.convertedColumnsPerTile() + config.adcsPerTile() - 1) / config.adcsPerTile();
-        long convertPs = perAdc * a.adcConvertPs();
+        long convertPs = PimActionTable.ps(perAdc * a.value("adc", "convertNs"));
         Traffic tr = traffic(l);
         long accessPs = PimActionTable.ps(a.value("buffer", "accessNs"));
         long flitPs = PimActionTable.ps(a.value("interconnect", "flitNs"));
@@ -327,7 +327,7 @@ public final class PimAccelerator {
         long adcs = (long) l.tiles() * config.adcsPerTile();
         long latencyPs = run.endPs() - run.startPs();
         double adcUtil = latencyPs == 0 ? 0
-                : (double) conversions * a.adcConvertPs() / ((double) adcs * latencyPs);
+                : conversions * a.value("adc", "convertNs") * 1000.0 / ((double) adcs * latencyPs);
         long analogMacs = l.analogMacs(tile.rows(), tile.cols());
         return new PimLayerResult(l.name(), l.typeId(), l.tiles(), vectors, l.macs(), analogMacs, conversions,
                 skipped, adcs, adcUtil, l.utilisation(tile.rows(), tile.cols()), run.startPs(), latencyPs, latencyPs,

@@ -130,11 +130,6 @@ public record PimActionTable(String source, Map<String, Map<String, Double>> com
                 value("adc", "convertNs"), 1, 0, 0, 0, 0).adcConversionPj(bits);
     }
 
-    /** Time of one conversion, in ps. */
-    public long adcConvertPs() {
-        return ps(value("adc", "convertNs"));
-    }
-
     /**
      * Energy of driving one wordline for one analog step with a DAC of {@code bits} bits, in pJ:
      * the 1-bit figure times {@code 2^(bits-1)} (a binary-weighted DAC's switched capacitance

@@ -21,7 +21,7 @@ final class Aggregate {
         long columns = (long) c.tile().cols() * c.tile().slices() * (c.tile().scheme().digitalSubtraction() ? 2 : 1);
         adcsPerTile = (int) Math.ceil((double) columns / c.columnsPerAdc());
         readPs = Math.round(a.value("array", "readNs") * 1000);
-        convertPs = (long) Math.ceil((double) columns / adcsPerTile) * Math.round(a.value("adc", "convertNs") * 1000);
+        convertPs = Math.round(Math.ceil((double) columns / adcsPerTile) * a.value("adc", "convertNs") * 1000);
         long accessPs = Math.round(a.value("buffer", "accessNs") * 1000);
         long flitPs = Math.round(a.value("interconnect", "flitNs") * 1000);
         double word = a.value("buffer", "wordBytes");

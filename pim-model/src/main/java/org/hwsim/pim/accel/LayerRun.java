@@ -91,7 +91,7 @@ final class LayerRun {
         this.vectors = (int) layer.vectors();
         this.planes = config.stepsPerVector();
         this.totalSteps = (long) vectors * planes;
-        this.zeroPlaneProbability = config.zeroPlaneProbability();
+        this.zeroPlaneProbability = config.zeroPlaneProbability(layer.name());
         this.readPs = timing.readPs;
         this.convertPs = timing.convertStepPs;
         this.fetchPs = timing.fetchPs;

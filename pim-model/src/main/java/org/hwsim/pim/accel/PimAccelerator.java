@@ -96,6 +96,12 @@ public final class PimAccelerator {
      */
     public PimRunResult run(Simulator sim, NetworkSpec network) {
         List<PimLayerMapping> layers = PimLayerMapping.of(network, config);
+        for (String named : config.zeroPlaneProbabilityByLayer().keySet()) {
+            if (layers.stream().noneMatch(l -> l.name().equals(named))) {
+                throw new IllegalArgumentException("zeroPlaneProbabilityByLayer names '" + named
+                        + "', which is not a weight layer of " + network.name());
+            }
+        }
         PimRunResult[] out = new PimRunResult[1];
         start(sim, network.name(), layers, r -> out[0] = r);
         sim.run();
@@ -104,7 +110,7 @@ public final class PimAccelerator {
                     + " completed");
         }
         PimRunResult r = out[0];
-        if (config.zeroPlaneProbability() > 0) {
+        if (config.skipsZeroPlanes()) {
             r = withDenseLatencies(r, network, sim.masterSeed());
         }
         return r;
@@ -152,7 +158,8 @@ public final class PimAccelerator {
     }
 
     private PimRunResult withDenseLatencies(PimRunResult sparse, NetworkSpec network, long seed) {
-        PimAccelerator dense = new PimAccelerator(config.withZeroPlaneProbability(0), root);
+        PimAccelerator dense = new PimAccelerator(
+                config.withZeroPlaneProbability(0).withZeroPlaneProbabilityByLayer(Map.of()), root);
         PimRunResult d = dense.run(Simulator.create(seed), network);
         List<PimLayerResult> merged = new ArrayList<>();
         for (int i = 0; i < sparse.layers().size(); i++) {

@@ -3,6 +3,9 @@ package org.hwsim.pim.accel;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hwsim.core.config.ConfigReader;
 import org.hwsim.pim.array.CrossbarConfig;
 import org.hwsim.pim.convert.AdcConfig;
@@ -28,11 +31,14 @@ import org.hwsim.pim.scheme.Decomposition;
  * @param zeroPlaneProbability probability in [0, 1] that an input bit-plane (the whole input
  *     vector in the non-bit-serial schemes) is all zero on a tile's rows, so its read and
  *     conversions are skipped
+ * @param zeroPlaneProbabilityByLayer measured per-layer probabilities (layer name -> [0, 1]) that
+ *     replace {@code zeroPlaneProbability} for the layers they name; empty by default
  * @param psumBits width of a partial sum sent between tiles, in [1, 64]
  * @param actions latency and energy per action
  */
 public record PimAcceleratorConfig(CrossbarConfig tile, int chipTiles, int columnsPerAdc, OverflowPolicy overflow,
-                                   double zeroPlaneProbability, int psumBits, PimActionTable actions) {
+                                   double zeroPlaneProbability, Map<String, Double> zeroPlaneProbabilityByLayer,
+                                   int psumBits, PimActionTable actions) {
     /** Resource holding the default configuration. */
     public static final String DEFAULTS_RESOURCE = "/org/hwsim/pim/accel/pim-accelerator.yaml";
 
@@ -61,6 +67,13 @@ public record PimAcceleratorConfig(CrossbarConfig tile, int chipTiles, int colum
         if (!(zeroPlaneProbability >= 0 && zeroPlaneProbability <= 1)) {
             throw new IllegalArgumentException("zeroPlaneProbability must be in [0, 1]: " + zeroPlaneProbability);
         }
+        zeroPlaneProbabilityByLayer = zeroPlaneProbabilityByLayer == null ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(zeroPlaneProbabilityByLayer));
+        zeroPlaneProbabilityByLayer.forEach((layer, p) -> {
+            if (p == null || !(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("zeroPlaneProbabilityByLayer." + layer + " must be in [0, 1]: " + p);
+            }
+        });
         if (psumBits < 1 || psumBits > 64) {
             throw new IllegalArgumentException("psumBits must be in [1, 64]: " + psumBits);
         }
@@ -75,17 +88,20 @@ public record PimAcceleratorConfig(CrossbarConfig tile, int chipTiles, int colum
                                            @JsonProperty("columnsPerAdc") Integer columnsPerAdc,
                                            @JsonProperty("overflow") OverflowPolicy overflow,
                                            @JsonProperty("zeroPlaneProbability") Double zeroPlaneProbability,
+                                           @JsonProperty("zeroPlaneProbabilityByLayer") Map<String, Double> byLayer,
                                            @JsonProperty("psumBits") Integer psumBits,
                                            @JsonProperty("actions") PimActionTable actions) {
         PimAcceleratorConfig d = Defaults.VALUE;
         if (d == null) { // reading the defaults resource itself: every field must be present
             return new PimAcceleratorConfig(tile, chipTiles == null ? 0 : chipTiles,
                     columnsPerAdc == null ? 0 : columnsPerAdc, overflow,
-                    zeroPlaneProbability == null ? 0 : zeroPlaneProbability, psumBits == null ? 0 : psumBits, actions);
+                    zeroPlaneProbability == null ? 0 : zeroPlaneProbability, byLayer,
+                    psumBits == null ? 0 : psumBits, actions);
         }
         return new PimAcceleratorConfig(tile == null ? d.tile : tile, chipTiles == null ? d.chipTiles : chipTiles,
                 columnsPerAdc == null ? d.columnsPerAdc : columnsPerAdc, overflow == null ? d.overflow : overflow,
                 zeroPlaneProbability == null ? d.zeroPlaneProbability : zeroPlaneProbability,
+                byLayer == null ? d.zeroPlaneProbabilityByLayer : byLayer,
                 psumBits == null ? d.psumBits : psumBits, actions == null ? d.actions : actions);
     }
 
@@ -134,38 +150,55 @@ public record PimAcceleratorConfig(CrossbarConfig tile, int chipTiles, int colum
 
     /** This configuration with another tile. */
     public PimAcceleratorConfig withTile(CrossbarConfig tile) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
     }
 
     /** This configuration with another chip size. */
     public PimAcceleratorConfig withChipTiles(int chipTiles) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
     }
 
     /** This configuration with another ADC sharing. */
     public PimAcceleratorConfig withColumnsPerAdc(int columnsPerAdc) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
     }
 
     /** This configuration with another overflow policy. */
     public PimAcceleratorConfig withOverflow(OverflowPolicy overflow) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
     }
 
     /** This configuration with another zero-plane probability. */
     public PimAcceleratorConfig withZeroPlaneProbability(double zeroPlaneProbability) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
+    }
+
+    /** This configuration with measured per-layer zero-plane probabilities. */
+    public PimAcceleratorConfig withZeroPlaneProbabilityByLayer(Map<String, Double> byLayer) {
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, byLayer,
+                psumBits, actions);
+    }
+
+    /** The zero-plane probability of the layer named {@code layer}. */
+    public double zeroPlaneProbability(String layer) {
+        Double p = zeroPlaneProbabilityByLayer.get(layer);
+        return p != null ? p : zeroPlaneProbability;
+    }
+
+    /** True if any layer may skip zero planes. */
+    public boolean skipsZeroPlanes() {
+        return zeroPlaneProbability > 0 || zeroPlaneProbabilityByLayer.values().stream().anyMatch(p -> p > 0);
     }
 
     /** This configuration with another action table. */
     public PimAcceleratorConfig withActions(PimActionTable actions) {
-        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability, psumBits,
-                actions);
+        return new PimAcceleratorConfig(tile, chipTiles, columnsPerAdc, overflow, zeroPlaneProbability,
+                zeroPlaneProbabilityByLayer, psumBits, actions);
     }
 
     /** Holder so that the defaults resource is read once, after the class is initialised. */

@@ -237,4 +237,30 @@ class PimAcceleratorTest {
         // fc1: 3 x 2 tiles, fc2: 2 x 1 tiles; 128 columns x 4 slices; 8 planes
         assertEquals((6 + 2) * 512L * 8, bitSerial);
     }
+
+    /**
+     * Measured per-layer statistics replace the chip-wide probability for the layers they name: a
+     * layer whose every plane is zero converts nothing (its conversions are all skipped, exact),
+     * the others are unchanged; a name that is not a weight layer is refused.
+     */
+    @Test
+    void perLayerZeroPlaneProbabilitiesApplyToTheirLayers() {
+        NetworkSpec net = NetworkZoo.resnet20Cifar();
+        PimRunResult dense = run(DEFAULTS, net, Simulator.create(1));
+        PimRunResult r = run(DEFAULTS.withZeroPlaneProbabilityByLayer(Map.of("conv1", 1.0)), net,
+                Simulator.create(1));
+        assertEquals(0, r.layers().get(0).adcConversions());
+        assertEquals(dense.layers().get(0).adcConversions(), r.layers().get(0).adcConversionsSkipped());
+        for (int i = 1; i < r.layers().size(); i++) {
+            assertEquals(dense.layers().get(i).adcConversions(), r.layers().get(i).adcConversions());
+            assertEquals(dense.layers().get(i).latencyPs(), r.layers().get(i).latencyPs());
+        }
+        assertTrue(r.layers().get(0).latencyPs() < dense.layers().get(0).latencyPs() / 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(
+                DEFAULTS.withZeroPlaneProbabilityByLayer(Map.of("conv99", 0.5)), net, Simulator.create(1)));
+        assertTrue(e.getMessage().contains("conv99"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DEFAULTS.withZeroPlaneProbabilityByLayer(Map.of("conv1", 1.5)));
+        assertEquals("zeroPlaneProbabilityByLayer.conv1 must be in [0, 1]: 1.5", e.getMessage());
+    }
 }

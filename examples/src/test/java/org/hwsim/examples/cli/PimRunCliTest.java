@@ -115,4 +115,11 @@ class PimRunCliTest {
         assertTrue(r.err().contains("tiles") && r.err().contains("chipTiles is 4032"), r.err());
         assertFalse(Files.exists(Path.of(json)));
     }
+
+    @Test
+    void theSameInputsGiveTheSameReport() throws Exception {
+        runOk("a", "--network", "resnet20-cifar", "--zero-plane-probability", "0.2");
+        runOk("b", "--network", "resnet20-cifar", "--zero-plane-probability", "0.2");
+        assertEquals(Files.readString(dir.resolve("a.json")), Files.readString(dir.resolve("b.json")));
+    }
 }

@@ -1,5 +1,7 @@
 package org.hwsim.pim.accel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,9 +33,9 @@ public record PimLayerResult(String name, String typeId, int tiles, long vectors
                              double mappingUtilisation, long startPs, long latencyPs, long denseLatencyPs,
                              long programmingPs, double energyPj, double adcEnergySavedPj,
                              Map<String, Double> energyByComponentPj) {
-    /** Copies the map. */
+    /** Copies the map, keeping its order (reports must be byte-identical run to run). */
     public PimLayerResult {
-        energyByComponentPj = Map.copyOf(energyByComponentPj);
+        energyByComponentPj = Collections.unmodifiableMap(new LinkedHashMap<>(energyByComponentPj));
     }
 
     /** Time saved by skipping zero planes, in ps. */

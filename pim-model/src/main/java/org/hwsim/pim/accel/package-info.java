@@ -15,7 +15,7 @@
  * derived from ISAAC's powers in Accelergy's component library; ADC energy scales with resolution
  * along the Walden and Schreier figure-of-merit envelopes of B. Murmann's ADC Performance Survey;
  * cell programming follows NeuroSim's RRAM write pulses (P.-Y. Chen, X. Peng, S. Yu, IEEE TCAD
- * 2018). Zero-plane skipping is what SRAM and RRAM compute-in-memory macros do with sparse inputs
+ * 2018; the RealDevice cell of MLP_NeuroSim V3.0). Zero-plane skipping is what SRAM and RRAM compute-in-memory macros do with sparse inputs
  * (e.g. J. Yue et al., "A 2.75-to-75.9TOPS/W Computing-in-Memory NN Processor Supporting
  * Set-Associate Block-Wise Zero Skipping", ISSCC 2021).
  */

@@ -188,8 +188,8 @@ class PimAcceleratorTest {
 
     /**
      * A chip of 20 tiles cannot hold ResNet-20 (59 tiles): under {@code error} the run fails naming
-     * both counts; under {@code reprogram} it runs in rounds, each costing 128 rows x 1 us of
-     * programming and 10 pJ per cell written (weights x 4 slices x 2 cells).
+     * both counts; under {@code reprogram} it runs in rounds, each costing 128 rows x rowWriteNs of
+     * programming, and every cell written (weights x 4 slices x 2 cells) costs cellWritePj.
      */
     @Test
     void networksLargerThanTheChipAreRefusedOrReprogrammed() {
@@ -203,12 +203,13 @@ class PimAcceleratorTest {
         Simulator sim = Simulator.create(1);
         PimRunResult r = run(small.withOverflow(OverflowPolicy.REPROGRAM), net, sim);
         assertTrue(r.programmingRounds() >= 3, "rounds " + r.programmingRounds());
-        long programmingPs = 128L * 1_000_000L;
+        PimActionTable t = DEFAULTS.actions();
+        long programmingPs = 128L * Math.round(t.value("array", "rowWriteNs") * 1000);
         assertEquals(fits.latencyPs() + r.programmingRounds() * programmingPs, r.latencyPs());
         long weights = PimLayerMapping.of(net, DEFAULTS).stream().mapToLong(PimLayerMapping::weights).sum();
         double programPj = sim.energy().components().values().stream()
                 .mapToDouble(c -> c.actionEnergyPj("program")).sum();
-        assertEquals(weights * 4 * 2 * 10.0, programPj, 1e-6 * programPj);
+        assertEquals(weights * 4 * 2 * t.value("array", "cellWritePj"), programPj, 1e-6 * programPj);
         assertEquals(fits.energyPj() + programPj, r.energyPj(), 1e-9 * r.energyPj());
 
         IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> run(

@@ -52,30 +52,10 @@ final class LayerRun {
     long rowDrives;
     long cellReads;
 
-    private final EventHandler fetchDone = new Handler("fetch") {
-        @Override
-        public void handle(long v) {
-            onFetchDone((int) v);
-        }
-    };
-    private final EventHandler readDone = new Handler("read") {
-        @Override
-        public void handle(long t) {
-            onReadDone((int) t);
-        }
-    };
-    private final EventHandler convertDone = new Handler("adc") {
-        @Override
-        public void handle(long t) {
-            onConvertDone((int) t);
-        }
-    };
-    private final EventHandler outputDone = new Handler("output") {
-        @Override
-        public void handle(long v) {
-            onOutputDone();
-        }
-    };
+    private final EventHandler fetchDone;
+    private final EventHandler readDone;
+    private final EventHandler convertDone;
+    private final EventHandler outputDone;
 
     LayerRun(Simulator sim, PimLayerMapping layer, PimAcceleratorConfig config, String path, Timing timing,
              Runnable onDone) {
@@ -83,6 +63,30 @@ final class LayerRun {
         this.layer = layer;
         this.onDone = onDone;
         this.path = path;
+        fetchDone = new Handler(path + "/fetch") {
+            @Override
+            public void handle(long v) {
+                onFetchDone((int) v);
+            }
+        };
+        readDone = new Handler(path + "/read") {
+            @Override
+            public void handle(long t) {
+                onReadDone((int) t);
+            }
+        };
+        convertDone = new Handler(path + "/adc") {
+            @Override
+            public void handle(long t) {
+                onConvertDone((int) t);
+            }
+        };
+        outputDone = new Handler(path + "/output") {
+            @Override
+            public void handle(long v) {
+                onOutputDone();
+            }
+        };
         if (layer.vectors() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("layer '" + layer.name() + "': too many input vectors: "
                     + layer.vectors());
@@ -267,16 +271,17 @@ final class LayerRun {
     record Timing(long readPs, long convertStepPs, long fetchPs, long outputPs) {
     }
 
-    private abstract class Handler implements EventHandler {
-        private final String stage;
+    /** A stage's handler; its path is built once (the simulator hashes it on every event). */
+    private abstract static class Handler implements EventHandler {
+        private final String componentPath;
 
-        Handler(String stage) {
-            this.stage = stage;
+        Handler(String componentPath) {
+            this.componentPath = componentPath;
         }
 
         @Override
         public String componentPath() {
-            return path + "/" + stage;
+            return componentPath;
         }
     }
 }

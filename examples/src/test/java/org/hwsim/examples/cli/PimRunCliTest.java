@@ -112,7 +112,8 @@ class PimRunCliTest {
                 r.err());
         r = CliRun.of("pim", "run", "--network", "vgg16", "--json", json);
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("tiles") && r.err().contains("chipTiles is 4032"), r.err());
+        assertTrue(r.err().contains("fc6") && r.err().contains("chipTiles is 4032") && r.err().contains("reprogram"),
+                r.err());
         assertFalse(Files.exists(Path.of(json)));
     }
 

@@ -13,7 +13,9 @@ public enum OverflowPolicy {
      * Time-multiplex the chip: layers are grouped in network order into sets that fit, and before
      * each set runs its weights are programmed onto the tiles (every inference, since the next set
      * overwrites them). Programming costs {@code cellWritePj} per cell and {@code rowWriteNs} per
-     * tile row, all tiles in parallel. A single layer larger than the chip is still an error.
+     * tile row, all tiles in parallel. A layer larger than the chip is split into parts of whole
+     * column blocks (or whole groups), each a set of its own ({@link PimLayerMapping#splitToFit});
+     * a layer one column of whose tiles exceeds the chip is an error.
      */
     REPROGRAM("reprogram");
 

@@ -46,8 +46,9 @@ import org.hwsim.pim.array.CrossbarConfig;
  *       reduced over the interconnect in a tree ({@code ceil(log2 rowBlocks)} levels), shifted and
  *       added, and the outputs are written to the buffer; one vector at a time.
  *   <li><b>Too many tiles.</b> {@link OverflowPolicy#ERROR} refuses the network; {@link
- *       OverflowPolicy#REPROGRAM} splits it into tile sets that fit and programs each set before it
- *       runs. Weights that fit are programmed once and their programming is not charged to the
+ *       OverflowPolicy#REPROGRAM} splits it into tile sets that fit (layers larger than the chip
+ *       into parts by output columns, reported as {@code name#part}) and programs each set before
+ *       it runs. Weights that fit are programmed once and their programming is not charged to the
  *       inference.
  * </ul>
  *
@@ -123,15 +124,20 @@ public final class PimAccelerator {
         new Runner(sim, network, rounds, tilesUsed, onDone).next();
     }
 
-    private List<List<PimLayerMapping>> rounds(String network, List<PimLayerMapping> layers) {
+    private List<List<PimLayerMapping>> rounds(String network, List<PimLayerMapping> mapped) {
+        List<PimLayerMapping> layers = new ArrayList<>();
         long total = 0;
-        for (PimLayerMapping l : layers) {
-            if (l.tiles() > config.chipTiles()) {
+        for (PimLayerMapping l : mapped) {
+            if (l.tiles() > config.chipTiles() && config.overflow() == OverflowPolicy.ERROR) {
                 throw new IllegalArgumentException("layer '" + l.name() + "' of " + network + " needs " + l.tiles()
                         + " tiles of " + config.tile().rows() + " x " + config.tile().cols()
-                        + " but chipTiles is " + config.chipTiles());
+                        + " but chipTiles is " + config.chipTiles()
+                        + " (overflow: error; set overflow: reprogram to time-multiplex the tiles)");
             }
-            total += l.tiles();
+            for (PimLayerMapping part : l.splitToFit(config.chipTiles(), config)) {
+                layers.add(part);
+                total += part.tiles();
+            }
         }
         List<List<PimLayerMapping>> rounds = new ArrayList<>();
         if (total <= config.chipTiles()) {
@@ -275,7 +281,7 @@ public final class PimAccelerator {
 
         private void startLayer() {
             PimLayerMapping l = rounds.get(round).get(index);
-            current = new LayerRun(sim, l, config, root + "/" + safe(l.name()), timing(l), this::layerDone);
+            current = new LayerRun(sim, l, config, root + "/" + safe(l.id()), timing(l), this::layerDone);
             current.start();
         }
 
@@ -302,7 +308,7 @@ public final class PimAccelerator {
                                   long cellsWritten) {
         PimActionTable a = config.actions();
         CrossbarConfig tile = config.tile();
-        String base = root + "/" + safe(l.name());
+        String base = root + "/" + safe(l.id());
         Traffic tr = traffic(l);
         long vectors = l.vectors();
         Map<String, Double> byComponent = new LinkedHashMap<>();
@@ -336,7 +342,7 @@ public final class PimAccelerator {
         double adcUtil = latencyPs == 0 ? 0
                 : conversions * a.value("adc", "convertNs") * 1000.0 / ((double) adcs * latencyPs);
         long analogMacs = l.analogMacs(tile.rows(), tile.cols());
-        return new PimLayerResult(l.name(), l.typeId(), l.tiles(), vectors, l.macs(), analogMacs, conversions,
+        return new PimLayerResult(l.id(), l.typeId(), l.tiles(), vectors, l.macs(), analogMacs, conversions,
                 skipped, adcs, adcUtil, l.utilisation(tile.rows(), tile.cols()), run.startPs(), latencyPs, latencyPs,
                 programmingPs, energy, skipped * adcPj, byComponent);
     }

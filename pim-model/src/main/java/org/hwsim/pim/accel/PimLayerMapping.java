@@ -31,16 +31,24 @@ import org.hwsim.core.workload.TensorShape;
  * @param colBlocks tiles along a group matrix's columns
  * @param groupsPerTile group matrices packed on one tile (1 unless a group fits a tile several times)
  * @param tiles tiles the layer occupies
- * @param macs the layer's dense multiply-accumulates per inference (from the network profile)
+ * @param macs the layer's dense multiply-accumulates per inference (from the network profile), or
+ *     this part's share of them
+ * @param part 1-based index of this part when a layer larger than the chip is split (see {@link
+ *     #splitToFit(int, PimAcceleratorConfig)}), 1 otherwise
+ * @param parts parts the layer was split into, 1 if it was not
  */
 public record PimLayerMapping(String name, String typeId, int groups, int groupRows, int groupCols, long vectors,
-                              int rowBlocks, int colBlocks, int groupsPerTile, int tiles, long macs) {
+                              int rowBlocks, int colBlocks, int groupsPerTile, int tiles, long macs, int part,
+                              int parts) {
 
     /** Validates the counts. */
     public PimLayerMapping {
         if (groups < 1 || groupRows < 1 || groupCols < 1 || vectors < 1 || rowBlocks < 1 || colBlocks < 1
                 || groupsPerTile < 1 || tiles < 1) {
             throw new IllegalArgumentException("layer " + name + ": mapping counts must be >= 1");
+        }
+        if (parts < 1 || part < 1 || part > parts) {
+            throw new IllegalArgumentException("layer " + name + ": part must be in [1, parts = " + parts + "]: " + part);
         }
     }
 
@@ -109,7 +117,51 @@ public record PimLayerMapping(String name, String typeId, int groups, int groupR
         if (tiles > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("layer '" + name + "' needs too many tiles: " + tiles);
         }
-        return new PimLayerMapping(name, typeId, groups, rows, cols, vectors, rb, cb, perTile, (int) tiles, macs);
+        return new PimLayerMapping(name, typeId, groups, rows, cols, vectors, rb, cb, perTile, (int) tiles, macs, 1, 1);
+    }
+
+    /**
+     * This layer as parts of at most {@code maxTiles} tiles each, for time-multiplexing a chip that
+     * cannot hold it: by whole groups when a group's tiles fit, else (a single group) by column
+     * blocks, so that every part produces finished outputs for a subset of output channels and
+     * needs the whole input. Each part's MACs are its share of the layer's (its weights x vectors).
+     *
+     * @throws IllegalArgumentException naming the layer if even one column block of one group (its
+     *     {@code rowBlocks} tiles) needs more than {@code maxTiles} tiles
+     */
+    public List<PimLayerMapping> splitToFit(int maxTiles, PimAcceleratorConfig config) {
+        if (tiles <= maxTiles) {
+            return List.of(this);
+        }
+        List<int[]> chunks = new ArrayList<>(); // {groups, groupCols} of each part
+        if (tilesPerBlock() <= maxTiles) {
+            int groupsPerPart = (maxTiles / tilesPerBlock()) * groupsPerTile;
+            for (int g = 0; g < groups; g += groupsPerPart) {
+                chunks.add(new int[] {Math.min(groupsPerPart, groups - g), groupCols});
+            }
+        } else if (groups == 1 && rowBlocks <= maxTiles) {
+            int colsPerPart = (maxTiles / rowBlocks) * config.tile().cols();
+            for (int c = 0; c < groupCols; c += colsPerPart) {
+                chunks.add(new int[] {1, Math.min(colsPerPart, groupCols - c)});
+            }
+        } else {
+            throw new IllegalArgumentException("layer '" + name + "' cannot be split to fit chipTiles = " + maxTiles
+                    + ": one column of tiles needs " + rowBlocks + " tiles (" + groups + " groups)");
+        }
+        List<PimLayerMapping> out = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            int g = chunks.get(i)[0];
+            int c = chunks.get(i)[1];
+            PimLayerMapping m = map(name, typeId, g, groupRows, c, vectors, (long) g * groupRows * c * vectors, config);
+            out.add(new PimLayerMapping(name, typeId, m.groups, m.groupRows, m.groupCols, m.vectors, m.rowBlocks,
+                    m.colBlocks, m.groupsPerTile, m.tiles, m.macs, i + 1, chunks.size()));
+        }
+        return out;
+    }
+
+    /** A stable id for reports and component paths: the name, with {@code #part} if split. */
+    public String id() {
+        return parts == 1 ? name : name + "#" + part;
     }
 
     /** Tiles per block of packed groups: {@code rowBlocks * colBlocks}. */

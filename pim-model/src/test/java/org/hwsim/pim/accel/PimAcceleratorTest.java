@@ -212,11 +212,37 @@ class PimAcceleratorTest {
         assertEquals(weights * 4 * 2 * t.value("array", "cellWritePj"), programPj, 1e-6 * programPj);
         assertEquals(fits.energyPj() + programPj, r.energyPj(), 1e-9 * r.energyPj());
 
+        // ResNet-18's layer4 convolutions are 36 row blocks deep: one column of their tiles needs 36
         IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class, () -> run(
-                DEFAULTS.withChipTiles(100).withOverflow(OverflowPolicy.REPROGRAM), NetworkZoo.resnet18(),
+                DEFAULTS.withChipTiles(30).withOverflow(OverflowPolicy.REPROGRAM), NetworkZoo.resnet18(),
                 Simulator.create(1)));
-        assertTrue(tooBig.getMessage().contains("layer '") && tooBig.getMessage().contains("chipTiles is 100"),
-                tooBig.getMessage());
+        assertTrue(tooBig.getMessage().contains("layer '") && tooBig.getMessage().contains("chipTiles = 30")
+                && tooBig.getMessage().contains("36 tiles"), tooBig.getMessage());
+    }
+
+    /**
+     * Under {@code reprogram} a layer larger than the chip runs in parts of whole column blocks:
+     * a 2,048 x 2,048 linear layer (16 x 16 = 256 tiles) on 100 tiles runs as parts of 6, 6 and 4
+     * column blocks (96, 96 and 64 tiles), each programmed before it runs; the parts' conversions
+     * and MACs add up to the whole layer's (exact).
+     */
+    @Test
+    void aLayerLargerThanTheChipRunsInPartsUnderReprogram() {
+        NetworkSpec net = NetworkSpec.builder("wide").input("x", TensorShape.features(2048))
+                .then("fc", LayerOp.linear(2048, 2048, false)).build();
+        PimRunResult whole = run(DEFAULTS, net, Simulator.create(1));
+        assertEquals(256, whole.tilesUsed());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(DEFAULTS.withChipTiles(100), net, Simulator.create(1)));
+        assertTrue(e.getMessage().contains("layer 'fc'") && e.getMessage().contains("256 tiles"), e.getMessage());
+        PimRunResult parts = run(DEFAULTS.withChipTiles(100).withOverflow(OverflowPolicy.REPROGRAM), net,
+                Simulator.create(1));
+        assertEquals(List.of("fc#1", "fc#2", "fc#3"), parts.layers().stream().map(PimLayerResult::name).toList());
+        assertEquals(List.of(96, 96, 64), parts.layers().stream().map(PimLayerResult::tiles).toList());
+        assertEquals(3, parts.programmingRounds());
+        assertEquals(whole.adcConversions(), parts.adcConversions());
+        assertEquals(net.profile().macs(), parts.macs());
+        assertEquals(net.profile().macs(), parts.layers().stream().mapToLong(PimLayerResult::analogMacs).sum());
     }
 
     /**

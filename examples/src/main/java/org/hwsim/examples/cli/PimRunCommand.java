@@ -59,7 +59,9 @@ final class PimRunCommand implements Callable<Integer> {
             description = "Override: error or reprogram, when the network needs more tiles than the chip has.")
     String overflow;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Master seed, recorded in the report; the timing model draws no random numbers "
+                    + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Report file (JSON), written atomically.")

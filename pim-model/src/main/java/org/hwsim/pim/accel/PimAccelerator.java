@@ -28,7 +28,8 @@ import org.hwsim.pim.array.CrossbarConfig;
  *       were pipelined across inferences instead.
  *   <li><b>Fetch.</b> Input vectors (im2col patches, no reuse between overlapping windows) are read
  *       from the buffer and sent over the bus one after another, each taking {@code words x
- *       accessNs + flits x flitNs}; the buffer runs ahead of the tiles.
+ *       accessNs + flits x flitNs}; the buffer runs ahead of the tiles. Activations are stored
+ *       {@code ceil(inputBits / 8)} bytes wide (the network's {@code bytesPerElement} is not used).
  *   <li><b>Tiles, in parallel.</b> Each tile applies a vector's input steps (bit-planes in the
  *       bit-serial schemes) in order. A step is an analog read ({@code readNs}) whose column
  *       outputs are held in sample-and-hold stages; the tile's ADCs then convert its {@code cols x

@@ -91,7 +91,9 @@ public final class PimAccelerator {
     /**
      * Maps {@code network}, checks that it fits (or splits it under {@link
      * OverflowPolicy#REPROGRAM}), and runs one inference on {@code sim} from its current time,
-     * running the simulator until the inference completes.
+     * running the simulator until its event list is empty. When zero planes are skipped, the
+     * dense counterfactual (for {@link PimLayerResult#denseLatencyPs()}) runs on a private
+     * simulator with the same seed.
      *
      * @throws IllegalArgumentException naming the layer, the tiles it needs and {@code chipTiles}
      *     if it does not fit
@@ -118,8 +120,19 @@ public final class PimAccelerator {
         return r;
     }
 
-    /** Schedules one inference of the mapped layers on {@code sim}; {@code onDone} gets the result. */
-    void start(Simulator sim, String network, List<PimLayerMapping> layers, Consumer<PimRunResult> onDone) {
+    /**
+     * Schedules one inference of {@code network} on {@code sim} from its current time without
+     * running the simulator, for studies that compose the accelerator with other components on one
+     * kernel; {@code onDone} receives the result (with {@code denseLatencyPs == latencyPs}) when
+     * the last layer ends.
+     *
+     * @throws IllegalArgumentException as {@link #run} does, before anything is scheduled
+     */
+    public void start(Simulator sim, NetworkSpec network, Consumer<PimRunResult> onDone) {
+        start(sim, network.name(), PimLayerMapping.of(network, config), onDone);
+    }
+
+    private void start(Simulator sim, String network, List<PimLayerMapping> layers, Consumer<PimRunResult> onDone) {
         List<List<PimLayerMapping>> rounds = rounds(network, layers);
         long tilesUsed = layers.stream().mapToLong(PimLayerMapping::tiles).sum();
         new Runner(sim, network, rounds, tilesUsed, onDone).next();

@@ -290,4 +290,23 @@ class PimAcceleratorTest {
                 () -> DEFAULTS.withZeroPlaneProbabilityByLayer(Map.of("conv1", 1.5)));
         assertEquals("zeroPlaneProbabilityByLayer.conv1 must be in [0, 1]: 1.5", e.getMessage());
     }
+
+    /** Two inferences scheduled on one simulator one after the other give the same result twice. */
+    @Test
+    void startComposesOnASharedSimulator() {
+        Simulator sim = Simulator.create(1);
+        PimAccelerator chip = PimAccelerator.create(DEFAULTS, "pim");
+        NetworkSpec net = NetworkZoo.resnet20Cifar();
+        PimRunResult[] results = new PimRunResult[2];
+        chip.start(sim, net, first -> {
+            results[0] = first;
+            chip.start(sim, net, second -> results[1] = second);
+        });
+        sim.run();
+        assertEquals(results[0].latencyPs(), results[1].latencyPs());
+        assertEquals(results[0].energyPj(), results[1].energyPj(), 1e-9 * results[0].energyPj());
+        assertEquals(2 * results[0].latencyPs(), sim.nowPs());
+        assertEquals(results[0].latencyPs(), results[1].layers().get(0).startPs());
+        assertEquals(2 * results[0].energyPj(), sim.energy().totalPj(), 1e-9 * sim.energy().totalPj());
+    }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param adcSchreierFomDb Schreier FOM in dB (default 180, the survey's thermal-limit envelope)
  * @param adcConversionNs time per conversion (default 0.78 ns: 1.28 GS/s, ISAAC)
  * @param columnsPerAdc columns sharing one ADC (default 128, ISAAC)
- * @param dacActivationPj energy per driven wordline per analog step (default 0.00039 pJ, ISAAC)
+ * @param dacActivationPj energy per driven wordline per analog step (default 0.39 pJ: 4 mW over 1,024 DACs and a 100 ns cycle, ISAAC)
  * @param cellReadPj energy per cell per analog step (default 0.0018 pJ, ISAAC)
  * @param shiftAddPj energy per digital shift-and-add of one converted value (default 0.0005 pJ,
  *     an assumption: a 16-bit add in 32 nm is about 0.05 pJ per Horowitz, ISSCC 2014, Fig. 1.1.9
@@ -68,7 +68,7 @@ public record PimCostTable(double adcWaldenFomFjPerStep, double adcSchreierFomDb
 
     /** The published defaults (see the parameter documentation). */
     public static PimCostTable defaults() {
-        return new PimCostTable(5, 180, 0.78, 128, 0.00039, 0.0018, 0.0005, 100);
+        return new PimCostTable(5, 180, 0.78, 128, 0.39, 0.0018, 0.0005, 100);
     }
 
     /**

@@ -20,6 +20,8 @@ public interface EventHandler {
      * (e.g. {@code "jetson/gpu/sm0"}). Defaults to the class name; for a lambda or method
      * reference, the declaring class's name followed by {@code $$Lambda} (the rest of a hidden
      * class's name changes from run to run and would make the history hash irreproducible).
+     * The simulator calls this for every event it fires: return a stored string rather than
+     * building one, or each event allocates.
      */
     default String componentPath() {
         return DefaultComponentPaths.of(getClass());

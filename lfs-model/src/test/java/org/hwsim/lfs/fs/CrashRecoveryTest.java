@@ -1,0 +1,243 @@
+package org.hwsim.lfs.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.hwsim.lfs.flash.FlashDevice;
+import org.hwsim.lfs.flash.FlashGeometry;
+import org.hwsim.lfs.flash.FlashTiming;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crash consistency at chosen instants: each scenario runs once without a crash to find the instant
+ * of interest (the file system is deterministic), then again with a {@link FlashImage} cut there,
+ * recovers and checks. Expected behaviour: F2FS's (Lee et al., FAST 2015, section 2.7): roll back to
+ * the newest complete checkpoint pack, roll forward fsynced nodes.
+ */
+class CrashRecoveryTest {
+    static final long MS = 1_000_000_000L;
+
+    /** 128 MiB: 2 planes x 64 blocks x 256 pages, 2 MiB sections, 61 main sections. */
+    static LogFs small(boolean threadedLogging) {
+        return LogFs.format(FlashDevice.create(new FlashGeometry(1, 1, 1, 2, 64, 256, 4096), FlashTiming.mlc()),
+                FsConfig.defaults().withThreadedLogging(threadedLogging));
+    }
+
+    /** Runs {@code script} on a small file system with an image cut at {@code crashPs}; recovers; returns both. */
+    static Outcome crashAt(long crashPs, boolean prefill, Consumer<Script> script) {
+        LogFs fs = small(false);
+        if (prefill) {
+            fs.prefill("/data/filler.bin", (long) (0.85 * fs.userCapacityBlocks()) * LogFs.BLOCK_BYTES);
+        }
+        FlashImage image = FlashImage.attach(fs, crashPs);
+        script.accept(new Script(fs, crashPs));
+        Recovery.Result r = Recovery.mount(image);
+        return new Outcome(image, r, CrashChecker.check(image, r));
+    }
+
+    record Outcome(FlashImage image, Recovery.Result recovery, List<String> problems) {
+    }
+
+    /** Issues requests while their arrival is not after the crash (the host stops at power loss). */
+    static final class Script {
+        final LogFs fs;
+        final long crashPs;
+        long lastCompletionPs;
+
+        Script(LogFs fs, long crashPs) {
+            this.fs = fs;
+            this.crashPs = crashPs;
+        }
+
+        boolean write(String name, long block, int blocks, long content, long atPs) {
+            if (atPs > crashPs) {
+                return false;
+            }
+            fs.write(fs.openOrCreate(name), block * 4096, blocks * 4096L, content, atPs);
+            lastCompletionPs = atPs + fs.lastLatencyPs();
+            return true;
+        }
+
+        boolean fsync(String name, long atPs) {
+            if (atPs > crashPs) {
+                return false;
+            }
+            fs.fsync(fs.openOrCreate(name), atPs);
+            lastCompletionPs = atPs + fs.lastLatencyPs();
+            return true;
+        }
+
+        long checkpoint(long atPs) {
+            return atPs > crashPs ? -1 : fs.checkpoint(atPs);
+        }
+    }
+
+    @Test
+    void crashBeforeAnyCheckpointKeepsFsyncedFilesAndLosesTheRest() {
+        Consumer<Script> s = x -> {
+            x.write("/a.db", 0, 4, 11, 1 * MS);
+            x.fsync("/a.db", 2 * MS);
+            x.write("/b.db", 0, 2, 22, 5 * MS);
+        };
+        Outcome o = crashAt(50 * MS, false, s);
+        assertEquals(List.of(), o.problems());
+        Recovery.Result r = o.recovery();
+        assertEquals(0, r.checkpointVersion(), "only the format checkpoint exists");
+        assertEquals(0, o.image().checkpointsComplete());
+        assertTrue(r.nodesRolledForward() >= 1);
+        LogFs fs = r.fs();
+        int a = fs.fileId("/a.db");
+        assertTrue(a > 0, "the fsynced file is re-created from its inode");
+        for (int b = 0; b < 4; b++) {
+            assertEquals(11, fs.contentId(a, b));
+        }
+        assertEquals(4 * 4096, fs.sizeBytes(a));
+        assertEquals(-1, fs.fileId("/b.db"), "never fsynced nor checkpointed: gone");
+        assertEquals(1, r.filesRecreated());
+    }
+
+    @Test
+    void crashDuringACheckpointPackFallsBackToTheOlderPack() {
+        long[] cp2 = new long[1];
+        Consumer<Script> s = x -> {
+            x.write("/a.db", 0, 8, 1, 1 * MS);
+            x.checkpoint(3 * MS); // version 1, slot 1
+            x.write("/a.db", 0, 8, 2, 10 * MS);
+            x.fsync("/a.db", 11 * MS);
+            x.write("/a.db", 8, 8, 3, 12 * MS); // not fsynced
+            cp2[0] = x.checkpoint(20 * MS); // version 2, slot 0
+        };
+        crashAt(Long.MAX_VALUE, false, s);
+        // The footer is the checkpoint's last program: cut power while it is being programmed.
+        Outcome o = crashAt(cp2[0] - 1, false, s);
+        assertEquals(List.of(), o.problems());
+        assertEquals(1, o.image().checkpointsLost());
+        Recovery.Result r = o.recovery();
+        assertEquals(1, r.checkpointVersion(), "pack 2 is torn: header and footer versions differ");
+        assertEquals(1, r.checkpointSlot());
+        int a = r.fs().fileId("/a.db");
+        for (int b = 0; b < 8; b++) {
+            assertEquals(2, r.fs().contentId(a, b), "fsynced after pack 1: rolled forward");
+        }
+        assertTrue(r.nodesRolledForward() >= 1);
+        // With the whole pack on flash, pack 2 is used and covers the unsynced write too.
+        Outcome after = crashAt(cp2[0], false, s);
+        assertEquals(List.of(), after.problems());
+        assertEquals(2, after.recovery().checkpointVersion());
+        assertEquals(3, after.recovery().fs().contentId(after.recovery().fs().fileId("/a.db"), 8));
+    }
+
+    @Test
+    void crashRightAfterFsyncRecoversTheDataByRollForward() {
+        long[] fsyncDone = new long[1];
+        Consumer<Script> s = x -> {
+            x.write("/a.db", 0, 2, 5, 1 * MS);
+            x.checkpoint(2 * MS);
+            x.write("/a.db", 0, 3, 6, 10 * MS);
+            x.write("/a.db", 900, 1, 7, 11 * MS); // a direct node beyond the inode's 873 pointers
+            x.fsync("/a.db", 12 * MS);
+            fsyncDone[0] = x.lastCompletionPs;
+        };
+        crashAt(Long.MAX_VALUE, false, s);
+        Outcome o = crashAt(fsyncDone[0], false, s);
+        assertEquals(List.of(), o.problems());
+        assertEquals(1, o.recovery().checkpointVersion());
+        assertTrue(o.recovery().nodesRolledForward() >= 2, "the inode and the direct node");
+        assertTrue(o.recovery().blocksRecovered() >= 4);
+        LogFs fs = o.recovery().fs();
+        int a = fs.fileId("/a.db");
+        assertEquals(6, fs.contentId(a, 0));
+        assertEquals(6, fs.contentId(a, 2));
+        assertEquals(7, fs.contentId(a, 900));
+        // One picosecond earlier the fsync is not acknowledged; whatever is recovered is consistent.
+        assertEquals(List.of(), crashAt(fsyncDone[0] - 1, false, s).problems());
+        // Without roll-forward (F2FS's norecovery), the checker sees the acknowledged writes lost.
+        Recovery.Result noRf = Recovery.mount(o.image(), false);
+        List<String> lost = CrashChecker.check(o.image(), noRf);
+        assertFalse(lost.isEmpty());
+        assertTrue(lost.get(0).contains("acknowledged content 6"), lost.get(0));
+    }
+
+    @Test
+    void crashAfterANonFsyncedWriteMayLoseItButStaysConsistent() {
+        long[] writeDone = new long[1];
+        Consumer<Script> s = x -> {
+            x.write("/a.db", 0, 4, 1, 1 * MS);
+            x.fsync("/a.db", 2 * MS);
+            x.write("/a.db", 1, 2, 2, 10 * MS);
+            writeDone[0] = x.lastCompletionPs;
+        };
+        crashAt(Long.MAX_VALUE, false, s);
+        Outcome o = crashAt(writeDone[0] + MS, false, s);
+        assertEquals(List.of(), o.problems());
+        LogFs fs = o.recovery().fs();
+        int a = fs.fileId("/a.db");
+        assertEquals(1, fs.contentId(a, 1), "the write reached flash but no node points to it: lost");
+        assertEquals(1, fs.contentId(a, 3));
+        // The page of the lost write is garbage, not a live block.
+        assertEquals(o.recovery().fs().validBlocks(), o.recovery().fs().validBlocks());
+        assertEquals(List.of(), fs.checkConsistency());
+    }
+
+    @Test
+    void crashDuringForegroundCleaningRecoversConsistently() {
+        // Dry run: find a request that ran foreground cleaning and cut power in the middle of it.
+        long[] window = new long[2];
+        Consumer<Script> s = x -> {
+            SplittableRandom rng = new SplittableRandom(5);
+            long t = 0;
+            boolean dry = window[1] == 0;
+            for (int i = 0; i < 40_000 && (!dry || window[1] == 0); i++) {
+                t += 1 + rng.nextLong(400_000_000L);
+                long gcBefore = x.fs.stats().foregroundGcRuns();
+                if (!x.write("/data/filler.bin", rng.nextLong(20_000), 1, i + 1, t)) {
+                    break;
+                }
+                if (i % 50 == 0) {
+                    x.fsync("/data/filler.bin", t + 1);
+                    t += 1;
+                }
+                if (dry && x.fs.stats().foregroundGcRuns() > gcBefore && x.fs.stats().foregroundGcRuns() >= 3) {
+                    window[0] = t;
+                    window[1] = x.lastCompletionPs;
+                }
+            }
+        };
+        crashAt(Long.MAX_VALUE, true, s);
+        assertTrue(window[1] > window[0], "cleaning ran");
+        long mid = window[0] + (window[1] - window[0]) / 2;
+        Outcome o = crashAt(mid, true, s);
+        assertEquals(List.of(), o.problems());
+        assertTrue(o.image().pagesLostInFlight() > 0, "cleaning had programs in flight");
+        // The recovered file system serves requests and cleans again.
+        LogFs fs = o.recovery().fs();
+        int f = fs.fileId("/data/filler.bin");
+        long t = o.image().crashAtPs() + o.recovery().recoveryPs();
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int i = 0; i < 8000; i++) {
+            t += 1_000_000_000L;
+            assertEquals(IoResult.OK, fs.write(f, rng.nextLong(20_000) * 4096, 4096, 1_000_000 + i, t));
+        }
+        assertTrue(fs.stats().sectionsCleaned() > 0);
+        assertEquals(List.of(), fs.checkConsistency());
+    }
+
+    @Test
+    void nodeTreeFirstBlockInvertsDnodeOffset() {
+        SplittableRandom rng = new SplittableRandom(1);
+        long[] probes = {0, 872, 873, 873 + 1017, 873 + 1018, 873 + 2036, 873 + 2036 + 1018L * 1018 - 1,
+            873 + 2036 + 2L * 1018 * 1018, NodeTree.MAX_BLOCKS - 1};
+        for (int i = 0; i < 20_000 + probes.length; i++) {
+            long b = i < probes.length ? probes[i] : rng.nextLong(NodeTree.MAX_BLOCKS);
+            int off = NodeTree.dnodeOffset(b);
+            long first = NodeTree.firstBlock(off);
+            int span = off == 0 ? NodeTree.ADDRS_PER_INODE : NodeTree.ADDRS_PER_BLOCK;
+            assertTrue(first <= b && b < first + span, "block " + b + " node " + off + " first " + first);
+            assertEquals(off, NodeTree.dnodeOffset(first));
+        }
+    }
+}

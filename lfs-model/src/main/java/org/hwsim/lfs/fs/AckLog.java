@@ -126,6 +126,17 @@ final class AckLog {
         return false;
     }
 
+    /** Bytes held. */
+    long bytes() {
+        long b = 24L * pendingFile.length + 9L * fileDurable.length;
+        for (long[][] d : durable) {
+            for (long[] k : d == null ? new long[0][] : d) {
+                b += 8 + (k == null ? 0 : 8L * k.length);
+            }
+        }
+        return b;
+    }
+
     /** Writes issued but not yet durable. */
     int pendingWrites() {
         return pending;

@@ -343,6 +343,21 @@ public final class FlashImage implements PersistHook {
         return fsyncsComplete;
     }
 
+    /**
+     * Bytes the image holds: 25 per main-area block, the node payloads kept for roll-forward, the
+     * two pack states (file table, NAT, SIT) and the durability log.
+     */
+    public long stateBytes() {
+        long b = 25L * owner.length;
+        for (NodePayload p : payloads.values()) {
+            b += 64 + 4L * p.addrs().length + (p.nodeNids() == null ? 0 : 4L * p.nodeNids().length);
+        }
+        for (FsState s : packState) {
+            b += s == null ? 0 : s.bytes();
+        }
+        return b + acks.bytes();
+    }
+
     int mainBlocks() {
         return owner.length;
     }

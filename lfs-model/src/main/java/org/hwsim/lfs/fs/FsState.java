@@ -50,6 +50,21 @@ final class FsState {
         return s;
     }
 
+    /** Bytes held by the arrays. */
+    long bytes() {
+        long b = 8L * valid.length + 4L * nat.length;
+        for (int f = 0; f < files; f++) {
+            b += 64 + 4L * nodeNid[f].length;
+            for (int[] k : addr[f]) {
+                b += 8 + (k == null ? 0 : 4L * k.length);
+            }
+            for (long[] k : content[f] == null ? new long[0][] : content[f]) {
+                b += 8 + (k == null ? 0 : 8L * k.length);
+            }
+        }
+        return b;
+    }
+
     static int[][][] deep(int[][][] a) {
         int[][][] r = new int[a.length][][];
         for (int f = 0; f < a.length; f++) {

@@ -129,8 +129,12 @@ public final class LogFs implements SectionView {
     private byte[] dataLog = new byte[16];
     private boolean[] isDir = new boolean[16];
     private int[][] nodeNid = new int[16][];
-    /** Completion of the latest data program of each file: fsync writes the file's nodes after it. */
-    private long[] dataDonePs = new long[16];
+    /**
+     * Completion of each file's latest data program or fsync node program: fsync writes the file's
+     * nodes after it and is not acknowledged before it (F2FS waits on the file's data and node
+     * writeback).
+     */
+    private long[] writebackPs = new long[16];
     private int files;
 
     // NAT and dirty nodes.
@@ -160,6 +164,8 @@ public final class LogFs implements SectionView {
     private final CheckpointPack[] packs = new CheckpointPack[2];
     private long cpVersion;
     private long lastCheckpointPs;
+    /** Completion of the latest checkpoint: an fsync issued after it waits for it (F2FS's cp_rwsem). */
+    private long lastCheckpointEndPs;
 
     // Time.
     private long clock;
@@ -435,7 +441,7 @@ public final class LogFs implements SectionView {
             dataLog = Arrays.copyOf(dataLog, cap);
             isDir = Arrays.copyOf(isDir, cap);
             nodeNid = Arrays.copyOf(nodeNid, cap);
-            dataDonePs = Arrays.copyOf(dataDonePs, cap);
+            writebackPs = Arrays.copyOf(writebackPs, cap);
         }
         names[f] = name;
         fileIds.put(name, f);
@@ -840,7 +846,7 @@ public final class LogFs implements SectionView {
             if (old == HOLE && validTotal >= userCapacityBlocks) {
                 hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
                 sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
-                dataDonePs[file] = Math.max(dataDonePs[file], completion);
+                writebackPs[file] = Math.max(writebackPs[file], completion);
                 return done(IoResult.ENOSPC, arrivalPs, completion);
             }
             int dn = ensureNode(file, NodeTree.dnodeOffset(b));
@@ -872,8 +878,8 @@ public final class LogFs implements SectionView {
             sizeBytes[file] = end;
             markNodeDirty(nodeNid[file][0]);
         }
-        if (completion > dataDonePs[file]) {
-            dataDonePs[file] = completion;
+        if (completion > writebackPs[file]) {
+            writebackPs[file] = completion;
         }
         return done(IoResult.OK, arrivalPs, completion);
     }
@@ -886,7 +892,7 @@ public final class LogFs implements SectionView {
             int na = alloc(dataLog[file], true);
             long t = programData(na, opReadyPs);
             hook.dataProgrammed(na, file, 0, inlineContent[file], t);
-            dataDonePs[file] = Math.max(dataDonePs[file], t);
+            writebackPs[file] = Math.max(writebackPs[file], t);
             hostDataPrograms++;
             validate(na, (long) file << 32);
             setAddr(file, 0, na);
@@ -959,7 +965,7 @@ public final class LogFs implements SectionView {
         fsyncs++;
         // Data before nodes (F2FS waits for the file's data writeback first), so a node page with
         // an fsync mark on flash implies the data it points to is there too.
-        long ready = Math.max(opReadyPs, dataDonePs[file]);
+        long ready = Math.max(Math.max(opReadyPs, writebackPs[file]), lastCheckpointEndPs);
         long completion = ready;
         int[] n = nodeNid[file];
         int w = file >>> 6;
@@ -978,6 +984,7 @@ public final class LogFs implements SectionView {
                 }
             }
         }
+        writebackPs[file] = completion;
         hook.fsynced(file, completion);
         return done(IoResult.OK, arrivalPs, completion);
     }
@@ -1110,6 +1117,9 @@ public final class LogFs implements SectionView {
      * @return the completion time
      */
     public long checkpoint(long readyPs) {
+        // One checkpoint at a time (F2FS's cp_mutex): a pack is never written while the previous
+        // one is incomplete, so one of the two slots always holds a complete pack.
+        readyPs = Math.max(readyPs, lastCheckpointEndPs);
         boolean wasInGc = inGc;
         inGc = true;
         long saveReady = opReadyPs;
@@ -1188,6 +1198,7 @@ public final class LogFs implements SectionView {
         packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, validTotal, freeCount, logSec, logOff,
                 natJournal, sitJournal, written);
         lastCheckpointPs = Math.max(lastCheckpointPs, readyPs);
+        lastCheckpointEndPs = Math.max(lastCheckpointEndPs, end);
         opReadyPs = Math.max(saveReady, end);
         inGc = wasInGc;
         hook.checkpointWritten(cpVersion, headerPs, footerPs);
@@ -1390,7 +1401,7 @@ public final class LogFs implements SectionView {
         addr = Arrays.copyOf(FsState.deep(s.addr), cap);
         content = Arrays.copyOf(FsState.deep(s.content), cap);
         nodeNid = new int[cap][];
-        dataDonePs = new long[cap];
+        writebackPs = new long[cap];
         nextNid = Math.max(4, s.nextNid);
         int natCap = Math.max(1024, Integer.highestOneBit(nextNid) * 2);
         nat = Arrays.copyOf(s.nat, natCap);

@@ -9,9 +9,9 @@ import java.util.List;
  * <ul>
  *   <li>NAT, SIT and segment summaries agree with each other and with the file table, and no
  *       block is owned twice ({@link LogFs#checkConsistency()}, plus the claims recovery rejected);</li>
- *   <li>every block the recovered file system points to is intact on flash and holds what the file
- *       table says: a data page owned by that file block with that content id, a node page with
- *       that node id;</li>
+ *   <li>every block the recovered file table points to (after roll-forward, before the recovery
+ *       checkpoint writes anything) is intact on flash and holds what the table says: a data page
+ *       owned by that file block with that content id, a node page with that node id;</li>
  *   <li>every write made durable by a completed fsync of its file or a completed checkpoint is
  *       readable with its content: the recovered content id equals the acknowledged one, or is
  *       that of a later write (or trim) of the same block issued before the crash. Inline data is
@@ -32,7 +32,8 @@ public final class CrashChecker {
         for (String p : recovery.fs().checkConsistency()) {
             add(problems, p);
         }
-        FsState rs = recovery.fs().captureState();
+        // Against the image: the table recovery rebuilt, before its own checkpoint wrote anything.
+        FsState rs = recovery.recovered().state;
         for (int f = 0; f < rs.files; f++) {
             int orig = image.fileIdOf(rs.names[f]);
             if (orig < 0) {
@@ -65,6 +66,8 @@ public final class CrashChecker {
                 }
             }
         }
+        // Against the host's acknowledgements: the file system as recovered and mounted.
+        rs = recovery.fs().captureState();
         AckLog acks = image.acks();
         for (int f = 0; f < acks.files(); f++) {
             if (!acks.fileDurable(f)) {

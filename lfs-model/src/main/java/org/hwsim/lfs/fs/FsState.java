@@ -27,6 +27,8 @@ final class FsState {
     int[] nat;
     int nextNid;
     long[] valid;
+    /** Files from this id on were re-created by roll-forward: their directory entries must be written. */
+    int firstRecreated = Integer.MAX_VALUE;
 
     FsState copy() {
         FsState s = new FsState();
@@ -47,6 +49,7 @@ final class FsState {
         s.nat = nat.clone();
         s.nextNid = nextNid;
         s.valid = valid.clone();
+        s.firstRecreated = firstRecreated;
         return s;
     }
 
@@ -104,6 +107,7 @@ final class FsState {
     /** Appends an empty file (roll-forward of an fsynced inode the checkpoint does not know). */
     int addFile(String name, boolean dir, byte log) {
         int f = files++;
+        firstRecreated = Math.min(firstRecreated, f);
         if (f == names.length) {
             int cap = Math.max(16, f * 2);
             names = Arrays.copyOf(names, cap);

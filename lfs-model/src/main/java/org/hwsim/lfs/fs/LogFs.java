@@ -1409,6 +1409,11 @@ public final class LogFs implements SectionView {
         nidFile = new int[natCap];
         nidOffset = new int[natCap];
         cpVersion = s.cpVersion;
+        for (int f = Math.max(1, s.firstRecreated); f < files; f++) {
+            int block = (f - 1) / DENTRIES_PER_BLOCK; // recover_dentry: the entry goes back into the root
+            dentryDirty = ensureBits(dentryDirty, block);
+            dentryDirty[block >>> 6] |= 1L << block;
+        }
         for (int f = 0; f < files; f++) {
             fileIds.put(names[f], f);
             nodeNid[f] = s.nodeNid[f].clone();

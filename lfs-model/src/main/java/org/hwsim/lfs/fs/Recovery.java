@@ -38,6 +38,18 @@ public final class Recovery {
     }
 
     /**
+     * The file table after roll-back and roll-forward, before mount writes anything: what the
+     * checker compares with the image (blocks written by the recovery checkpoint are not in it).
+     */
+    public static final class Recovered {
+        final FsState state;
+
+        Recovered(FsState state) {
+            this.state = state;
+        }
+    }
+
+    /**
      * The outcome of a recovery.
      *
      * @param fs the recovered file system, ready to serve requests (time continues after {@code recoveryPs})
@@ -51,10 +63,11 @@ public final class Recovery {
      * @param erases section erases recovery issued
      * @param recoveryPs crash instant to the end of the recovery checkpoint, in ps
      * @param mountProblems blocks claimed twice or out of range while rebuilding the SIT (empty if none)
+     * @param recovered the file table before mount wrote anything (for {@link CrashChecker})
      */
     public record Result(LogFs fs, long checkpointVersion, int checkpointSlot, long nodePagesScanned,
                          long nodesRolledForward, long blocksRecovered, int filesRecreated, long reads, long erases,
-                         long recoveryPs, List<String> mountProblems) {
+                         long recoveryPs, List<String> mountProblems, Recovered recovered) {
         /** Copies the list. */
         public Result {
             mountProblems = List.copyOf(mountProblems);
@@ -179,11 +192,12 @@ public final class Recovery {
             }
         }
         List<String> problems = new ArrayList<>();
+        Recovered before = new Recovered(state.copy());
         long erasesBefore = dev.erases();
         LogFs fs = LogFs.mount(dev, old.effectiveConfig(), state, end, problems);
         long done = fs.checkpoint(Math.max(end, dev.lastCompletionPs()));
         long erases = (dev.erases() - erasesBefore) / dev.geometry().planes();
         return new Result(fs, version, slot, scanned, rolled, recovered, created, reads, erases, done - t0,
-                Collections.unmodifiableList(problems));
+                Collections.unmodifiableList(problems), before);
     }
 }

@@ -49,6 +49,8 @@ class CrashPropertyTest {
                 .coverage(c -> c.check(true).count(n -> n >= 10));
         Statistics.label("pages torn").collect(image[0].pagesLostInFlight() > 0)
                 .coverage(c -> c.check(true).count(n -> n >= 5));
+        Statistics.label("threaded logging wrote").collect(holder[0].stats().ssrWrites() > 0)
+                .coverage(c -> c.check(true).count(n -> n >= 1));
         // The recovered file system keeps working.
         LogFs fs = r.fs();
         long t = crashPs + r.recoveryPs();

@@ -267,6 +267,39 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aRecoveredFileSystemSurvivesASecondCrash() {
+        long[] fsyncDone = new long[1];
+        Consumer<Script> s = x -> {
+            x.write("/a.db", 0, 4, 1, 1 * MS);
+            x.fsync("/a.db", 2 * MS);
+            fsyncDone[0] = x.lastCompletionPs;
+        };
+        crashAt(Long.MAX_VALUE, false, s);
+        Outcome first = crashAt(fsyncDone[0], false, s);
+        assertEquals(List.of(), first.problems());
+        LogFs fs = first.recovery().fs();
+        long t = first.image().crashAtPs() + first.recovery().recoveryPs();
+        // Dry run of the second life to find its fsync, then the same with power cut right after it.
+        long[] second = new long[1];
+        for (int pass = 0; pass < 2; pass++) {
+            LogFs g = pass == 0 ? fs : crashAt(fsyncDone[0], false, s).recovery().fs();
+            FlashImage image = FlashImage.attach(g, pass == 0 ? Long.MAX_VALUE : second[0]);
+            int a = g.fileId("/a.db");
+            g.write(a, 2 * 4096, 4096, 2, t + MS);
+            g.write(g.openOrCreate("/b.db"), 0, 8192, 3, t + 2 * MS);
+            g.fsync(a, t + 3 * MS);
+            second[0] = t + 3 * MS + g.lastLatencyPs();
+            if (pass == 1) {
+                Recovery.Result r = Recovery.mount(image);
+                assertEquals(List.of(), CrashChecker.check(image, r));
+                assertEquals(2, r.fs().contentId(r.fs().fileId("/a.db"), 2), "fsynced in the second life");
+                assertEquals(1, r.fs().contentId(r.fs().fileId("/a.db"), 3), "from the first life");
+                assertEquals(-1, r.fs().fileId("/b.db"), "never fsynced");
+            }
+        }
+    }
+
+    @Test
     void nodeTreeFirstBlockInvertsDnodeOffset() {
         SplittableRandom rng = new SplittableRandom(1);
         long[] probes = {0, 872, 873, 873 + 1017, 873 + 1018, 873 + 2036, 873 + 2036 + 1018L * 1018 - 1,

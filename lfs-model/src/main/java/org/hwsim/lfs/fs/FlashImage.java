@@ -29,9 +29,9 @@ import java.util.Map;
  *
  * <p>The image also keeps the host's view needed by {@link CrashChecker}: for every file block the
  * content made durable by a completed fsync of the file or a completed checkpoint, and the writes
- * issued after that. Memory ({@link #stateBytes()}): 25 bytes per main-area block, two pack states
- * (about 12 bytes per live file block each) and the durability log (8 per file block), about
- * 19 MiB per simulated GiB at 80% utilization; nothing is allocated when no image is attached.
+ * issued after that. Memory ({@link #stateBytes()}): 25 bytes per main-area block, the newest
+ * complete pack's state (about 12 bytes per live file block) and the durability log (8 per file
+ * block); nothing is allocated when no image is attached.
  *
  * <p>Not thread-safe; one image per file system.
  */
@@ -262,6 +262,10 @@ public final class FlashImage implements PersistHook {
             headerVersion[slot] = version;
             footerVersion[slot] = version;
             packState[slot] = fs.captureState();
+            // The older slot's state is never needed again: a later pack can only be torn if it
+            // started before the crash, i.e. after this one completed (checkpoints run one at a
+            // time), and then the one after it has not started, so this pack stays the newest valid.
+            packState[1 - slot] = null;
             checkpointsComplete++;
             acks.allDurable();
             // Roll-forward never reaches behind the newest complete pack.

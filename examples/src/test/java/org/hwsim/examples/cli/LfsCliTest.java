@@ -95,6 +95,12 @@ class LfsCliTest {
                 "--json", dir.resolve("y.json").toString());
         assertEquals(2, neg.exitCode());
         assertTrue(neg.err().contains("crashAtPs") && neg.err().contains("-1"), neg.err());
+        Path trace = dir.resolve("t.trace");
+        Files.writeString(trace, "0 0 8 8 0\n");
+        CliRun tr = run("lfs", "run", "--workload", "trace:" + trace, "--device-gib", "1", "--crash", "1",
+                "--json", dir.resolve("z.json").toString());
+        assertEquals(2, tr.exitCode());
+        assertTrue(tr.err().contains("--crash-at-ps"), tr.err());
     }
 
     private static String[] concat(String[] a, String last) {

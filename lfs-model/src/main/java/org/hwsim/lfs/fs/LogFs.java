@@ -1159,7 +1159,8 @@ public final class LogFs implements SectionView {
         }
         // The footer (commit block) goes last, once every write issued before it is complete (F2FS's
         // do_checkpoint waits for all node and meta writeback before committing the pack).
-        end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, Math.max(end, dev.lastCompletionPs())));
+        long footerReady = Math.max(end, dev.lastCompletionPs());
+        end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, footerReady));
         metaPrograms++;
         long footerPs = end;
         int natJournal = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? natDirtyEntries : 0;
@@ -1328,16 +1329,8 @@ public final class LogFs implements SectionView {
         hook = h;
     }
 
-    long checkpointVersion() {
-        return cpVersion;
-    }
-
     long mainStartPage() {
         return mainStartPage;
-    }
-
-    String fileName(int file) {
-        return names[file];
     }
 
     /** The file table, NAT and SIT now, deep-copied: what a checkpoint pack written now stands for. */

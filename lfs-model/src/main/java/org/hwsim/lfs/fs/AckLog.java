@@ -45,6 +45,11 @@ final class AckLog {
         pending++;
     }
 
+    /** Content already durable (the state an image starts from), without going through the pending list. */
+    void durableNow(int file, long block, long contentId) {
+        apply(file, block, contentId);
+    }
+
     /** A completed fsync of {@code file}: its pending writes become durable. */
     void durable(int file) {
         int keep = 0;

@@ -110,7 +110,7 @@ public final class FlashImage implements PersistHook {
         epoch = s.cpVersion;
         for (int f = 0; f < s.files; f++) {
             names.add(s.names[f]);
-            acks.created(f);
+            acks.durableNow(f, -1, 0);
             for (int c = 0; c < s.addr[f].length; c++) {
                 int[] k = s.addr[f][c];
                 for (int i = 0; k != null && i < FsState.CHUNK; i++) {
@@ -118,12 +118,12 @@ public final class FlashImage implements PersistHook {
                         long b = ((long) c << FsState.CHUNK_BITS) | i;
                         owner[k[i]] = ((long) f << 32) | b;
                         content[k[i]] = s.getContent(f, b);
-                        acks.written(f, b, s.getContent(f, b));
+                        acks.durableNow(f, b, s.getContent(f, b));
                     }
                 }
             }
             if (s.inline[f] && s.sizeBytes[f] > 0) {
-                acks.written(f, 0, s.inlineContent[f]);
+                acks.durableNow(f, 0, s.inlineContent[f]);
             }
             for (int nid : s.nodeNid[f]) {
                 if (nid != 0 && s.nat[nid] >= 0) {
@@ -132,7 +132,6 @@ public final class FlashImage implements PersistHook {
                 }
             }
         }
-        acks.allDurable();
         int slot = (int) (epoch & 1);
         headerVersion[slot] = epoch;
         footerVersion[slot] = epoch;

@@ -299,6 +299,41 @@ class CrashRecoveryTest {
         }
     }
 
+    /** An attached image observes and never perturbs: same latencies, counters and device state as without it. */
+    @Test
+    void attachingAnImageChangesNothingInTheSimulation() {
+        long[] sums = new long[2];
+        String[] stats = new String[2];
+        for (int pass = 0; pass < 2; pass++) {
+            LogFs fs = small(true);
+            int filler = fs.prefill("/data/filler.bin", (long) (0.85 * fs.userCapacityBlocks()) * 4096);
+            if (pass == 1) {
+                FlashImage.attach(fs, Long.MAX_VALUE);
+            }
+            SplittableRandom rng = new SplittableRandom(12);
+            long t = 0;
+            long sum = 0;
+            for (int i = 0; i < 20_000; i++) {
+                t += 1 + rng.nextLong(800_000_000L);
+                int f = rng.nextInt(4) == 0 ? filler : fs.openOrCreate("/data/f" + rng.nextInt(3));
+                int k = rng.nextInt(10);
+                if (k < 7) {
+                    fs.write(f, rng.nextLong(15_000) * 4096, 4096L * (1 + rng.nextInt(4)), i + 1, t);
+                } else if (k < 9) {
+                    fs.fsync(f, t);
+                } else {
+                    fs.read(f, rng.nextLong(15_000) * 4096, 4096, t);
+                }
+                sum = sum * 31 + fs.lastLatencyPs();
+            }
+            sums[pass] = sum ^ fs.device().lastCompletionPs() ^ fs.device().programs();
+            stats[pass] = fs.stats().toMap().toString();
+            assertTrue(fs.stats().sectionsCleaned() > 0);
+        }
+        assertEquals(stats[0], stats[1]);
+        assertEquals(sums[0], sums[1]);
+    }
+
     @Test
     void nodeTreeFirstBlockInvertsDnodeOffset() {
         SplittableRandom rng = new SplittableRandom(1);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hwsim.core.report.Report;
+import org.hwsim.lfs.replay.CrashRun;
 import org.hwsim.lfs.replay.LfsRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +83,18 @@ final class LfsCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--crash-at-ps", paramLabel = "T",
+                description = "Cut the power at simulated instant T (ps since the first request), then recover "
+                        + "(roll back to the newest complete checkpoint, roll forward fsynced nodes), check, and "
+                        + "report a 'crash' section.")
+        Long crashAtPs;
+
+        @Option(names = "--crash", paramLabel = "SEED",
+                description = "Like --crash-at-ps with the instant drawn uniformly over the run's expected arrival "
+                        + "span ((warm-up + requests) / iops) from stream lfs/crash/instant of SEED "
+                        + "(synthetic workloads).")
+        Long crashSeed;
+
         @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here.")
         Path json;
 
@@ -97,7 +110,11 @@ final class LfsCommand implements Runnable {
             LfsRun.Config config = new LfsRun.Config(workload, traceFormat, deviceGib, flash, utilization, gc,
                     onOff("--delta", delta), n, warmupRequests, seed, iops, readFraction,
                     onOff("--threaded-logging", threadedLogging));
-            Report report = LfsRun.run(config);
+            if (crashAtPs != null && crashSeed != null) {
+                throw new IllegalArgumentException("--crash-at-ps and --crash are exclusive: give one");
+            }
+            Report report = crashAtPs != null ? CrashRun.run(config, CrashRun.Plan.at(crashAtPs))
+                    : crashSeed != null ? CrashRun.run(config, CrashRun.Plan.seeded(crashSeed)) : LfsRun.run(config);
             if (json != null) {
                 report.writeJson(json);
             }
@@ -125,13 +142,28 @@ final class LfsCommand implements Runnable {
                     lat.get("readLatencyUs").get("p50").asDouble(), lat.get("readLatencyUs").get("p99").asDouble());
             System.out.printf("  energy              %.3f mJ over %.3f simulated s%n", h.get("energyMj"),
                     h.get("simulatedSeconds"));
+            var crash = report.json().get("crash");
+            if (crash != null) {
+                System.out.printf("  crash               at %.6f s after %,d requests: %,d pages lost in flight, "
+                        + "%,d checkpoints lost%n", crash.get("crashAtSeconds").asDouble(),
+                        crash.get("requestsBeforeCrash").asLong(), crash.get("pagesLostInFlight").asLong(),
+                        crash.get("checkpointsLost").asLong());
+                System.out.printf("  recovery            checkpoint %d, %,d nodes rolled forward, %,d blocks recovered, "
+                        + "%.1f us%n", crash.get("checkpointVersion").asLong(), crash.get("nodesRolledForward").asLong(),
+                        crash.get("blocksRecovered").asLong(), crash.get("recoveryTimeUs").asDouble());
+                System.out.println("  checker             " + crash.get("verdict").asText());
+                for (var p : crash.get("problems")) {
+                    System.out.println("    " + p.asText());
+                }
+            }
             if (json != null) {
                 System.out.println("  report              " + json);
             }
             if (dir != null) {
                 System.out.println("  report              " + dir.resolve("report.json") + " and report.csv");
             }
-            return 0;
+            // An inconsistent recovery is a defect of the model: exit 1 like any other.
+            return crash != null && !"consistent".equals(crash.get("verdict").asText()) ? 1 : 0;
         }
 
         private static boolean onOff(String option, String v) {

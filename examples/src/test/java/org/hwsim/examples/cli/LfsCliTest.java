@@ -47,6 +47,69 @@ class LfsCliTest {
     }
 
     @Test
+    void crashAtAnInstantRecoversAndReportsACrashSection() throws Exception {
+        Path json = dir.resolve("c.json");
+        // sqlite: WAL appends fsynced per transaction; 2 s into a run of 3,000 requests at 1,000 IOPS.
+        CliRun r = run("lfs", "run", "--workload", "sqlite", "--device-gib", "1", "--utilization", "0.7",
+                "--requests", "3000", "--seed", "5", "--crash-at-ps", "2000000000000", "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertTrue(r.out().contains("checker             consistent"), r.out());
+        JsonNode c = new ObjectMapper().readTree(json.toFile()).get("crash");
+        assertEquals(2_000_000_000_000L, c.get("crashAtPs").asLong());
+        assertEquals("consistent", c.get("verdict").asText());
+        assertEquals(0, c.get("problems").size());
+        for (String k : new String[] {"pagesLostInFlight", "checkpointVersion", "nodesRolledForward", "blocksRecovered",
+            "recoveryTimeUs", "recoveryReads", "fsyncsAcknowledged"}) {
+            assertTrue(c.has(k), k);
+        }
+        long before = c.get("requestsBeforeCrash").asLong();
+        assertTrue(before > 1000 && before < 3000, "about 2,000 requests arrive in 2 s: " + before);
+        assertTrue(c.get("fsyncsAcknowledged").asLong() > 0);
+        assertTrue(c.get("nodesRolledForward").asLong() > 0, "fsynced WAL frames since the last checkpoint");
+        // Recovery reads at least both packs (2 x 5 blocks) and takes at least one page read time (MLC tR 75 us).
+        assertTrue(c.get("recoveryReads").asLong() >= 10);
+        assertTrue(c.get("recoveryTimeUs").asDouble() >= 75);
+    }
+
+    @Test
+    void seededCrashIsReproducibleAndExclusiveWithAnInstant() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        String[] args = {"lfs", "run", "--workload", "mix", "--device-gib", "1", "--utilization", "0.75",
+            "--requests", "4000", "--seed", "2", "--crash", "11", "--json"};
+        CliRun ra = run(concat(args, a.toString()));
+        CliRun rb = run(concat(args, b.toString()));
+        assertEquals(0, ra.exitCode(), ra.err());
+        assertEquals(0, rb.exitCode(), rb.err());
+        JsonNode ca = new ObjectMapper().readTree(a.toFile()).get("crash");
+        JsonNode cb = new ObjectMapper().readTree(b.toFile()).get("crash");
+        assertEquals(ca, cb, "same seeds, same crash and recovery");
+        assertEquals(11, ca.get("crashSeed").asLong());
+        assertTrue(ca.get("crashAtSeconds").asDouble() >= 0 && ca.get("crashAtSeconds").asDouble() < 4.0,
+                "drawn over 4,000 requests / 1,000 IOPS");
+        CliRun both = run("lfs", "run", "--device-gib", "1", "--requests", "10", "--crash", "1", "--crash-at-ps", "5",
+                "--json", dir.resolve("x.json").toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("exclusive"), both.err());
+        CliRun neg = run("lfs", "run", "--device-gib", "1", "--requests", "10", "--crash-at-ps", "-1",
+                "--json", dir.resolve("y.json").toString());
+        assertEquals(2, neg.exitCode());
+        assertTrue(neg.err().contains("crashAtPs") && neg.err().contains("-1"), neg.err());
+        Path trace = dir.resolve("t.trace");
+        Files.writeString(trace, "0 0 8 8 0\n");
+        CliRun tr = run("lfs", "run", "--workload", "trace:" + trace, "--device-gib", "1", "--crash", "1",
+                "--json", dir.resolve("z.json").toString());
+        assertEquals(2, tr.exitCode());
+        assertTrue(tr.err().contains("--crash-at-ps"), tr.err());
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + 1);
+        r[a.length] = last;
+        return r;
+    }
+
+    @Test
     void deltaOnIsAUsageErrorForNow() {
         CliRun r = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--requests", "10",
                 "--json", dir.resolve("x.json").toString());

@@ -129,6 +129,12 @@ public final class LogFs implements SectionView {
     private byte[] dataLog = new byte[16];
     private boolean[] isDir = new boolean[16];
     private int[][] nodeNid = new int[16][];
+    /**
+     * Completion of each file's latest data program or fsync node program: fsync writes the file's
+     * nodes after it and is not acknowledged before it (F2FS waits on the file's data and node
+     * writeback).
+     */
+    private long[] writebackPs = new long[16];
     private int files;
 
     // NAT and dirty nodes.
@@ -146,11 +152,20 @@ public final class LogFs implements SectionView {
     /** Node ids written by fsync since the last checkpoint: F2FS's fsync marks, for roll-forward. */
     private int[] fsyncMarked = new int[64];
     private int fsyncMarkedLen;
+    /**
+     * Files whose inode was last written by an inline write, without an fsync mark, since the last
+     * checkpoint: fsync rewrites it with a mark (F2FS's {@code need_inode_block_update}).
+     */
+    private long[] inlineUnmarked = new long[1];
+    /** What is reaching flash, for crash simulation ({@link FlashImage}); a no-op unless attached. */
+    private PersistHook hook = PersistHook.NONE;
 
     // Checkpoints.
     private final CheckpointPack[] packs = new CheckpointPack[2];
     private long cpVersion;
     private long lastCheckpointPs;
+    /** Completion of the latest checkpoint: an fsync issued after it waits for it (F2FS's cp_rwsem). */
+    private long lastCheckpointEndPs;
 
     // Time.
     private long clock;
@@ -179,7 +194,7 @@ public final class LogFs implements SectionView {
     private long gcStuck;
     private final long[] resultCounts = new long[IoResult.values().length];
 
-    private LogFs(FlashDevice dev, FsConfig config) {
+    private LogFs(FlashDevice dev, FsConfig config, boolean format) {
         this.dev = dev;
         this.config = config;
         int pps = dev.geometry().pagesPerSuperblock();
@@ -239,6 +254,9 @@ public final class LogFs implements SectionView {
         }
         this.freeCount = sections;
         Arrays.fill(nat, HOLE);
+        if (!format) {
+            return; // mounted from a recovered state: see restore
+        }
         for (int log = 0; log < 6; log++) {
             logSec[log] = takeFree();
             secState[logSec[log]] = OPEN;
@@ -253,7 +271,7 @@ public final class LogFs implements SectionView {
 
     /** Formats {@code dev} (which must be fresh) with {@code config}. */
     public static LogFs format(FlashDevice dev, FsConfig config) {
-        return new LogFs(dev, config);
+        return new LogFs(dev, config, true);
     }
 
     // ---------------------------------------------------------------- layout and views
@@ -423,6 +441,7 @@ public final class LogFs implements SectionView {
             dataLog = Arrays.copyOf(dataLog, cap);
             isDir = Arrays.copyOf(isDir, cap);
             nodeNid = Arrays.copyOf(nodeNid, cap);
+            writebackPs = Arrays.copyOf(writebackPs, cap);
         }
         names[f] = name;
         fileIds.put(name, f);
@@ -439,6 +458,7 @@ public final class LogFs implements SectionView {
             dentryDirty = ensureBits(dentryDirty, block);
             dentryDirty[block >>> 6] |= 1L << block;
         }
+        hook.fileCreated(f, name);
         return f;
     }
 
@@ -588,6 +608,9 @@ public final class LogFs implements SectionView {
             throw new IllegalStateException("block " + a + " is already valid (owner " + ssa[a] + ")");
         }
         valid[w] |= bit;
+        // F2FS update_sit_entry: "SSR should never reuse block which is checkpointed or newly
+        // invalidated", so a block written since the checkpoint is kept until the next one.
+        ckptValid[w] |= bit;
         ssa[a] = owner;
         int seg = a / BLOCKS_PER_SEGMENT;
         segValid[seg]++;
@@ -709,7 +732,9 @@ public final class LogFs implements SectionView {
         }
         int s = takeFree();
         if (!config.discard()) {
-            opReadyPs = Math.max(opReadyPs, dev.eraseSuperblock(sb.metaSections() + s, opReadyPs));
+            long erased = dev.eraseSuperblock(sb.metaSections() + s, opReadyPs);
+            hook.sectionErased(s, erased);
+            opReadyPs = Math.max(opReadyPs, erased);
         }
         secState[s] = OPEN;
         secLog[s] = (byte) log;
@@ -802,6 +827,9 @@ public final class LogFs implements SectionView {
                 sizeBytes[file] = Math.max(sizeBytes[file], end);
                 inlineContent[file] = contentId;
                 long t = writeNode(nodeNid[file][0], opReadyPs);
+                inlineUnmarked = ensureBits(inlineUnmarked, file);
+                inlineUnmarked[file >>> 6] |= 1L << file;
+                hook.inlineWritten(file, contentId);
                 return done(IoResult.OK, arrivalPs, t);
             }
             convertInline(file);
@@ -818,6 +846,7 @@ public final class LogFs implements SectionView {
             if (old == HOLE && validTotal >= userCapacityBlocks) {
                 hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
                 sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
+                writebackPs[file] = Math.max(writebackPs[file], completion);
                 return done(IoResult.ENOSPC, arrivalPs, completion);
             }
             int dn = ensureNode(file, NodeTree.dnodeOffset(b));
@@ -833,6 +862,7 @@ public final class LogFs implements SectionView {
             if (t > completion) {
                 completion = t;
             }
+            hook.dataProgrammed(na, file, b, contentId, t);
             hostDataPrograms++;
             old = getAddr(file, b);
             if (old != HOLE) {
@@ -848,6 +878,9 @@ public final class LogFs implements SectionView {
             sizeBytes[file] = end;
             markNodeDirty(nodeNid[file][0]);
         }
+        if (completion > writebackPs[file]) {
+            writebackPs[file] = completion;
+        }
         return done(IoResult.OK, arrivalPs, completion);
     }
 
@@ -858,6 +891,8 @@ public final class LogFs implements SectionView {
             int dn = ensureNode(file, 0);
             int na = alloc(dataLog[file], true);
             long t = programData(na, opReadyPs);
+            hook.dataProgrammed(na, file, 0, inlineContent[file], t);
+            writebackPs[file] = Math.max(writebackPs[file], t);
             hostDataPrograms++;
             validate(na, (long) file << 32);
             setAddr(file, 0, na);
@@ -915,6 +950,7 @@ public final class LogFs implements SectionView {
                 invalidate(x);
                 setAddr(file, b, HOLE);
                 markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
+                hook.trimmed(file, b);
             }
         }
         return done(IoResult.OK, arrivalPs, opReadyPs);
@@ -927,12 +963,20 @@ public final class LogFs implements SectionView {
             return done(IoResult.ENOENT, arrivalPs, opReadyPs);
         }
         fsyncs++;
-        long completion = opReadyPs;
+        // Data before nodes (F2FS waits for the file's data writeback first), so a node page with
+        // an fsync mark on flash implies the data it points to is there too.
+        long ready = Math.max(Math.max(opReadyPs, writebackPs[file]), lastCheckpointEndPs);
+        long completion = ready;
         int[] n = nodeNid[file];
+        int w = file >>> 6;
+        if (w < inlineUnmarked.length && (inlineUnmarked[w] & (1L << file)) != 0) {
+            inlineUnmarked[w] &= ~(1L << file);
+            markNodeDirty(n[0]);
+        }
         if (dirtyNodes > 0) {
             for (int nid : n) {
                 if (nid != 0 && isNodeDirty(nid)) {
-                    completion = Math.max(completion, writeNode(nid, opReadyPs));
+                    completion = Math.max(completion, writeNode(nid, ready, true));
                     if (fsyncMarkedLen == fsyncMarked.length) {
                         fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
                     }
@@ -940,6 +984,8 @@ public final class LogFs implements SectionView {
                 }
             }
         }
+        writebackPs[file] = completion;
+        hook.fsynced(file, completion);
         return done(IoResult.OK, arrivalPs, completion);
     }
 
@@ -950,6 +996,10 @@ public final class LogFs implements SectionView {
 
     /** Writes node {@code nid} to its log now; returns the program's completion. */
     private long writeNode(int nid, long readyPs) {
+        return writeNode(nid, readyPs, false);
+    }
+
+    private long writeNode(int nid, long readyPs, boolean fsyncMark) {
         if (isNodeDirty(nid)) {
             nodeDirty[nid >>> 6] &= ~(1L << nid);
             dirtyNodes--;
@@ -957,6 +1007,7 @@ public final class LogFs implements SectionView {
         int na = alloc(nodeLog(nid), !inGc);
         long t = dev.program(page(na), Math.max(readyPs, opReadyPs));
         nodePrograms++;
+        hook.nodeProgrammed(na, nid, fsyncMark, t);
         int old = nat[nid];
         if (old >= 0) {
             invalidate(old);
@@ -1033,6 +1084,7 @@ public final class LogFs implements SectionView {
                 int na = alloc(COLD_DATA, false);
                 long t = programData(na, r);
                 end = Math.max(end, t);
+                hook.blockMoved(a, na, t);
                 invalidate(a);
                 validate(na, owner);
                 setAddr(f, b, na);
@@ -1043,6 +1095,7 @@ public final class LogFs implements SectionView {
                 int na = alloc(nodeLog(nid), false);
                 long t = dev.program(page(na), r);
                 end = Math.max(end, t);
+                hook.blockMoved(a, na, t);
                 nodePrograms++;
                 invalidate(a);
                 validate(na, owner);
@@ -1064,6 +1117,9 @@ public final class LogFs implements SectionView {
      * @return the completion time
      */
     public long checkpoint(long readyPs) {
+        // One checkpoint at a time (F2FS's cp_mutex): a pack is never written while the previous
+        // one is incomplete, so one of the two slots always holds a complete pack.
+        readyPs = Math.max(readyPs, lastCheckpointEndPs);
         boolean wasInGc = inGc;
         inGc = true;
         long saveReady = opReadyPs;
@@ -1092,10 +1148,21 @@ public final class LogFs implements SectionView {
         int natBlocks = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
         int sitBlocks = dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
         long metaBlocks = natBlocks + sitBlocks + segmentsClosedSinceCp + CP_PACK_BLOCKS;
-        for (long i = 0; i < metaBlocks; i++) {
-            end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, readyPs));
+        long headerPs = readyPs;
+        for (long i = 0; i < metaBlocks - 1; i++) {
+            long t = dev.programRemapped(metaCursor++ % mainStartPage, readyPs);
+            end = Math.max(end, t);
+            if (i == metaBlocks - CP_PACK_BLOCKS) {
+                headerPs = t;
+            }
             metaPrograms++;
         }
+        // The footer (commit block) goes last, once every write issued before it is complete (F2FS's
+        // do_checkpoint waits for all node and meta writeback before committing the pack).
+        long footerReady = Math.max(end, dev.lastCompletionPs());
+        end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, footerReady));
+        metaPrograms++;
+        long footerPs = end;
         int natJournal = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? natDirtyEntries : 0;
         int sitJournal = dirtySegCount <= SIT_JOURNAL_ENTRIES ? dirtySegCount : 0;
         Arrays.fill(natDirty, 0);
@@ -1115,7 +1182,9 @@ public final class LogFs implements SectionView {
                 if (secState[s] == PREFREE) {
                     secState[s] = FREE;
                     if (config.discard()) {
-                        end = Math.max(end, dev.eraseSuperblock(sb.metaSections() + s, eraseReady));
+                        long erased = dev.eraseSuperblock(sb.metaSections() + s, eraseReady);
+                        hook.sectionErased(s, erased);
+                        end = Math.max(end, erased);
                     }
                     putFree(s);
                 }
@@ -1123,14 +1192,17 @@ public final class LogFs implements SectionView {
             prefreeCount = 0;
         }
         fsyncMarkedLen = 0;
+        Arrays.fill(inlineUnmarked, 0);
         cpVersion++;
         checkpoints++;
         long written = nodePrograms + metaPrograms + hostDataPrograms - before;
         packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, validTotal, freeCount, logSec, logOff,
                 natJournal, sitJournal, written);
         lastCheckpointPs = Math.max(lastCheckpointPs, readyPs);
+        lastCheckpointEndPs = Math.max(lastCheckpointEndPs, end);
         opReadyPs = Math.max(saveReady, end);
         inGc = wasInGc;
+        hook.checkpointWritten(cpVersion, headerPs, footerPs);
         return end;
     }
 
@@ -1139,6 +1211,7 @@ public final class LogFs implements SectionView {
         int dn = ensureNode(0, NodeTree.dnodeOffset(b));
         int na = alloc(HOT_DATA, false);
         long t = dev.program(page(na), readyPs);
+        hook.dataProgrammed(na, 0, b, 0L, t);
         hostDataPrograms++;
         int old = getAddr(0, b);
         if (old != HOLE) {
@@ -1187,6 +1260,9 @@ public final class LogFs implements SectionView {
      * base content). Returns the file id, or throws if the data does not fit the user capacity.
      */
     public int prefill(String name, long sizeBytes) {
+        if (hook != PersistHook.NONE) {
+            throw new IllegalStateException("prefill of " + name + " after a flash image was attached: pre-fill first");
+        }
         int f = openOrCreate(name);
         long blocks = (sizeBytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
         if (blocks == 0) {
@@ -1240,6 +1316,171 @@ public final class LogFs implements SectionView {
         }
         dirtySegCount = 0;
         return f;
+    }
+
+    // ---------------------------------------------------------------- crash simulation support
+    // Hooks for FlashImage and Recovery (package-private): the persistent image is recorded through
+    // PersistHook, checkpoints and fsync marks capture state here, and a recovered state mounts here.
+
+    void attachHook(PersistHook h) {
+        if (hook != PersistHook.NONE) {
+            throw new IllegalStateException("a flash image is already attached");
+        }
+        hook = h;
+    }
+
+    long mainStartPage() {
+        return mainStartPage;
+    }
+
+    /** The file table, NAT and SIT now, deep-copied: what a checkpoint pack written now stands for. */
+    FsState captureState() {
+        FsState s = new FsState();
+        s.cpVersion = cpVersion;
+        s.files = files;
+        s.names = Arrays.copyOf(names, files);
+        s.isDir = Arrays.copyOf(isDir, files);
+        s.dataLog = Arrays.copyOf(dataLog, files);
+        s.sizeBytes = Arrays.copyOf(sizeBytes, files);
+        s.inline = Arrays.copyOf(inline, files);
+        s.inlineContent = Arrays.copyOf(inlineContent, files);
+        s.addr = FsState.deep(Arrays.copyOf(addr, files));
+        s.content = FsState.deep(Arrays.copyOf(content, files));
+        s.nodeNid = new int[files][];
+        for (int f = 0; f < files; f++) {
+            s.nodeNid[f] = nodeNid[f].clone();
+        }
+        s.nat = Arrays.copyOf(nat, nextNid);
+        s.nextNid = nextNid;
+        s.valid = valid.clone();
+        return s;
+    }
+
+    /** What the page of node {@code nid} written now holds, for roll-forward. */
+    NodePayload nodePayload(int nid) {
+        int f = nidFile[nid];
+        int off = nidOffset[nid];
+        long first = NodeTree.firstBlock(off);
+        int n = first < 0 ? 0 : off == 0 ? NodeTree.ADDRS_PER_INODE : NodeTree.ADDRS_PER_BLOCK;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = getAddr(f, first + i);
+        }
+        return new NodePayload(names[f], isDir[f], dataLog[f], nid, off, Math.max(0, first), a, sizeBytes[f],
+                inline[f], inlineContent[f], off == 0 ? nodeNid[f].clone() : null);
+    }
+
+    /**
+     * A file system on {@code dev} in state {@code s} (after roll-back and roll-forward), with SIT,
+     * summaries and section states rebuilt from the file table and NAT and six fresh logs; time
+     * resumes at {@code nowPs}. Blocks claimed twice keep their first owner and are listed in
+     * {@code problems}. With discard, free sections holding programmed pages are erased.
+     */
+    static LogFs mount(FlashDevice dev, FsConfig config, FsState s, long nowPs, List<String> problems) {
+        LogFs fs = new LogFs(dev, config, false);
+        fs.restore(s, nowPs, problems);
+        return fs;
+    }
+
+    private void restore(FsState s, long nowPs, List<String> problems) {
+        int cap = Math.max(16, s.files);
+        files = s.files;
+        names = Arrays.copyOf(s.names, cap);
+        isDir = Arrays.copyOf(s.isDir, cap);
+        dataLog = Arrays.copyOf(s.dataLog, cap);
+        sizeBytes = Arrays.copyOf(s.sizeBytes, cap);
+        inline = Arrays.copyOf(s.inline, cap);
+        inlineContent = Arrays.copyOf(s.inlineContent, cap);
+        addr = Arrays.copyOf(FsState.deep(s.addr), cap);
+        content = Arrays.copyOf(FsState.deep(s.content), cap);
+        nodeNid = new int[cap][];
+        writebackPs = new long[cap];
+        nextNid = Math.max(4, s.nextNid);
+        int natCap = Math.max(1024, Integer.highestOneBit(nextNid) * 2);
+        nat = Arrays.copyOf(s.nat, natCap);
+        Arrays.fill(nat, Math.min(s.nat.length, natCap), natCap, HOLE);
+        nidFile = new int[natCap];
+        nidOffset = new int[natCap];
+        cpVersion = s.cpVersion;
+        for (int f = Math.max(1, s.firstRecreated); f < files; f++) {
+            int block = (f - 1) / DENTRIES_PER_BLOCK; // recover_dentry: the entry goes back into the root
+            dentryDirty = ensureBits(dentryDirty, block);
+            dentryDirty[block >>> 6] |= 1L << block;
+        }
+        for (int f = 0; f < files; f++) {
+            fileIds.put(names[f], f);
+            nodeNid[f] = s.nodeNid[f].clone();
+            for (int off = 0; off < nodeNid[f].length; off++) {
+                int nid = nodeNid[f][off];
+                if (nid != 0) {
+                    nidFile[nid] = f;
+                    nidOffset[nid] = off;
+                }
+            }
+        }
+        for (int f = 0; f < files; f++) {
+            for (int c = 0; c < addr[f].length; c++) {
+                int[] k = addr[f][c];
+                for (int i = 0; k != null && i < CHUNK; i++) {
+                    if (k[i] != HOLE) {
+                        claim(k[i], ((long) f << 32) | (((long) c << CHUNK_BITS) | i), problems);
+                    }
+                }
+            }
+            for (int nid : nodeNid[f]) {
+                if (nid != 0 && nat[nid] >= 0) {
+                    claim(nat[nid], NODE_OWNER | nid, problems);
+                }
+            }
+        }
+        System.arraycopy(valid, 0, ckptValid, 0, valid.length);
+        freeHead = 0;
+        freeCount = 0;
+        for (int sec = 0; sec < sections; sec++) {
+            if (secValid[sec] == 0) {
+                secState[sec] = FREE;
+                putFree(sec);
+                long first = page(sec * bps);
+                boolean dirty = false;
+                for (int i = 0; i < bps && !dirty; i++) {
+                    dirty = dev.isProgrammed(first + i);
+                }
+                if (dirty && config.discard()) {
+                    hook.sectionErased(sec, dev.eraseSuperblock(sb.metaSections() + sec, nowPs));
+                }
+            } else {
+                secState[sec] = FULL;
+                long owner = ssa[sec * bps + firstValidOffset(sec)];
+                secLog[sec] = (byte) (owner < 0 ? WARM_NODE : dataLog[(int) (owner >>> 32)]);
+            }
+        }
+        opReadyPs = nowPs;
+        barrierPs = nowPs;
+        lastArrivalPs = nowPs;
+        lastCheckpointPs = nowPs;
+        for (int log = 0; log < 6; log++) {
+            newSection(log, false);
+        }
+    }
+
+    private int firstValidOffset(int sec) {
+        int w0 = sec * bps >>> 6;
+        for (int w = w0; w < w0 + (bps >>> 6); w++) {
+            if (valid[w] != 0) {
+                return ((w - w0) << 6) + Long.numberOfTrailingZeros(valid[w]);
+            }
+        }
+        return 0;
+    }
+
+    private void claim(int a, long owner, List<String> problems) {
+        if (a < 0 || a >= ssa.length) {
+            add(problems, "owner " + owner + " points outside the main area: " + a);
+        } else if ((valid[a >>> 6] & (1L << a)) != 0) {
+            add(problems, "block " + a + " owned twice: by " + ssa[a] + " and " + owner);
+        } else {
+            validate(a, owner);
+        }
     }
 
     // ---------------------------------------------------------------- checks and statistics

@@ -49,6 +49,33 @@ final class NodeTree {
         return -1;
     }
 
+    /**
+     * First file block of the node at {@code off}: 0 for the inode, else the first block of a
+     * direct node; -1 for indirect nodes (they hold node ids, not block pointers). The inverse of
+     * {@link #dnodeOffset}.
+     */
+    static long firstBlock(int off) {
+        if (off == 0) {
+            return 0;
+        }
+        if (off < 0 || isIndirect(off)) {
+            return -1;
+        }
+        if (off <= 2) {
+            return ADDRS_PER_INODE + (off - 1) * L1;
+        }
+        if (off < IND2) {
+            return ADDRS_PER_INODE + 2 * L1 + (off - IND1 - 1) * L1;
+        }
+        if (off < DIND) {
+            return ADDRS_PER_INODE + 2 * L1 + L2 + (off - IND2 - 1) * L1;
+        }
+        int x = off - DIND - 1;
+        long t = x / 1019;
+        long m = x % 1019 - 1;
+        return ADDRS_PER_INODE + 2 * L1 + 2 * L2 + t * L2 + m * L1;
+    }
+
     /** The parent's node offset (0 for nodes hung off the inode), -1 for the inode. */
     static int parentOffset(int off) {
         if (off == 0) {

@@ -16,5 +16,11 @@
  * configurable triggers; checkpoints after foreground cleaning and periodically; threaded logging
  * (slack space recycling); discard of freed sections. Numbers are F2FS's on-disk constants from
  * {@code include/linux/f2fs_fs.h}.
+ *
+ * <p>Crash consistency: {@link org.hwsim.lfs.fs.FlashImage} is what flash holds at a power cut
+ * (programs completed by then persist, programs under way are torn), {@link
+ * org.hwsim.lfs.fs.Recovery} is F2FS's mount after a crash (newest complete checkpoint pack, roll
+ * back, roll forward of fsync-marked node pages: {@code fs/f2fs/recovery.c}) and {@link
+ * org.hwsim.lfs.fs.CrashChecker} checks the result against the image and the acknowledged writes.
  */
 package org.hwsim.lfs.fs;

@@ -35,6 +35,8 @@ public final class LfsRun {
     private final LatencyHistogram fsyncLatency = new LatencyHistogram("fsyncLatencyUs");
     private long lastArrivalPs;
     private long replayed;
+    private long stopAtPs = Long.MAX_VALUE;
+    private boolean stopped;
 
     /**
      * Every input of a run.
@@ -146,7 +148,11 @@ public final class LfsRun {
     public long replay(long n) {
         Request r = req;
         long done = 0;
-        while (done < n && workload.next(r)) {
+        while (done < n && !stopped && workload.next(r)) {
+            if (r.arrivalPs > stopAtPs) {
+                stopped = true; // power is off: this request and the rest never reach the file system
+                break;
+            }
             apply(r);
             done++;
         }
@@ -187,8 +193,27 @@ public final class LfsRun {
         }
     }
 
+    /**
+     * Replays only requests arriving at or before {@code ps} (a power cut); later calls to
+     * {@link #replay} return 0 once a request past it is reached.
+     */
+    public void stopAt(long ps) {
+        this.stopAtPs = ps;
+    }
+
+    /** Requests replayed so far (warm-up included). */
+    public long replayed() {
+        return replayed;
+    }
+
     /** Warm-up, measured replay and the report. */
     public Report runAndReport() {
+        return runAndReport(b -> {
+        });
+    }
+
+    /** Warm-up, measured replay and the report, with {@code more} adding to it before it is built. */
+    public Report runAndReport(java.util.function.Consumer<Report.Builder> more) {
         replay(config.warmupRequests());
         readLatency.reset();
         writeLatency.reset();
@@ -247,6 +272,7 @@ public final class LfsRun {
         layout.put("modelStateBytes", fs.stateBytes());
         layout.put("modelStateMibPerGib", fs.stateBytes() / 1048576.0 / config.deviceGib());
         b.section("layout", layout);
+        more.accept(b);
         return b.build();
     }
 }

@@ -65,7 +65,7 @@ final class PimEngine {
      */
     INDArray forward(INDArray x, INDArray w, boolean training) {
         float[][] xs = toRows(x);
-        float[][] ws = w.toFloatMatrix();
+        float[][] ws = toRows(w);
         Crossbar crossbar;
         boolean fresh;
         if (training) {
@@ -85,7 +85,12 @@ final class PimEngine {
         }
         float[][] ys = new float[xs.length][ws[0].length];
         crossbar.mvm(xs, ys);
-        INDArray y = Nd4j.create(ys);
+        int cols = ws[0].length;
+        float[] flat = new float[ys.length * cols];
+        for (int b = 0; b < ys.length; b++) {
+            System.arraycopy(ys[b], 0, flat, b * cols, cols);
+        }
+        INDArray y = Nd4j.create(flat, new long[] {ys.length, cols}, 'c');
         double eta = 1;
         if (settings.rescale()) {
             if (fresh) {
@@ -111,7 +116,11 @@ final class PimEngine {
         programs++;
         CrossbarConfig tile = settings.tile();
         CrossbarConfig fit = tile.withSize(Math.min(tile.rows(), ws.length), Math.min(tile.cols(), ws[0].length));
-        return Tiling.program(ws, fit, streams, path);
+        // A matrix that fits one tile goes on it directly: the tile's batched path (bit-planes of a
+        // chunk of vectors in one pass) instead of the tiled wrapper's vector-at-a-time loop.
+        return fit.rows() == ws.length && fit.cols() == ws[0].length
+                ? Crossbar.tile(ws, fit, streams, path + "/tile-0-0")
+                : Tiling.program(ws, fit, streams, path);
     }
 
     /** Rows of a {@code [n, m]} matrix as floats, by one bulk copy. */

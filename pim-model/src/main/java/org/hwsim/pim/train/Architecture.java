@@ -23,6 +23,7 @@ public enum Architecture {
     }
 
     /** The stable id. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }

@@ -26,6 +26,7 @@ public enum TrainingMethod {
     }
 
     /** The stable id. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 final class PimStudyCommand implements Callable<Integer> {
     static final String[] CSV_COLUMNS = {"network", "scheme", "adcBits", "trainAdcBits", "method", "noise", "accuracy"};
 
-    @Option(names = "--quick", description = "The quick study (under 5 minutes on 2 cores): 3,000 training digits, "
+    @Option(names = "--quick", description = "The quick study (under 5 minutes on 2 cores): 2,400 training digits, "
             + "2 epochs, native and bit-serial, 2-6 bit ADCs.")
     boolean quick;
 

@@ -93,11 +93,11 @@ public final class PimStudy {
             }
         }
 
-        /** The {@code --quick} study: both networks, native and bit-serial, 2-6 bit ADCs, 3,000 digits. */
+        /** The {@code --quick} study: both networks, native and bit-serial, 2-6 bit ADCs, 2,400 training digits. */
         public static Config quick(long seed) {
             return new Config(List.of(Architecture.MLP, Architecture.CNN),
                     List.of(Decomposition.NATIVE, Decomposition.BIT_SERIAL), List.of(2, 3, 4, 6), 4, 4, 128, 128,
-                    3000, 1000, 500, 2, 64, 5e-3, AdcNoise.typical(), seed, false);
+                    2400, 1000, 500, 2, 64, 5e-3, AdcNoise.typical(), seed, false);
         }
 
         /** The full study: the three schemes of the paper, 1-8 bit ADCs, 9,000 digits. */

@@ -17,8 +17,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The straight-through estimator and the PIM-QAT rescaling (Jin et al., arXiv 2209.08617,
- * Sec. 3-4) on a 3-bit bit-serial PIM layer, checked against their closed forms:
+ * The straight-through estimator and the PIM-QAT rescaling (after Jin et al., arXiv 2209.08617)
+ * on a 3-bit bit-serial PIM layer, checked against their closed forms:
  * {@code eta = ||x W|| / ||PIM(x, W)||}, forward {@code eta * PIM(x, W)} (so the output has the
  * norm of the exact product), backward {@code dW = eta x^T delta}, {@code dx = eta delta W^T}.
  */

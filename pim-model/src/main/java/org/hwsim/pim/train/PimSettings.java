@@ -1,6 +1,5 @@
 package org.hwsim.pim.train;
 
-import java.io.Serializable;
 import org.hwsim.pim.array.CrossbarConfig;
 import org.hwsim.pim.convert.AdcConfig;
 import org.hwsim.pim.convert.AdcRangeMode;
@@ -24,7 +23,7 @@ import org.hwsim.pim.scheme.Decomposition;
  * @param seed master seed of the layer's {@code RandomStreams} (programming variation, read
  *     noise, ADC thermal noise and variation)
  */
-public record PimSettings(CrossbarConfig tile, boolean rescale, long seed) implements Serializable {
+public record PimSettings(CrossbarConfig tile, boolean rescale, long seed) {
     /** Validates the fields. */
     public PimSettings {
         if (tile == null) {

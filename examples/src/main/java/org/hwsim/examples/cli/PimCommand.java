@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code hwsim pim}: the analog processing-in-memory model's commands. */
 @Command(name = "pim", mixinStandardHelpOptions = true,
         description = "Analog processing-in-memory crossbars: quantization, noise, timing and energy.",
-        subcommands = {PimMvmCommand.class, PimRunCommand.class})
+        subcommands = {PimMvmCommand.class, PimRunCommand.class, PimStudyCommand.class})
 final class PimCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

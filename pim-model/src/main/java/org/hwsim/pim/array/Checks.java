@@ -15,10 +15,28 @@ final class Checks {
     }
 
     static void finite(String name, float[] v) {
+        finite(name, -1, v);
+    }
+
+    /**
+     * Checks that {@code v} is finite; {@code name[index]} names it (plain {@code name} if {@code
+     * index < 0}). The name is only built on failure: batches check every vector.
+     */
+    static void finite(String name, int index, float[] v) {
         for (int i = 0; i < v.length; i++) {
             if (!Float.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be finite: " + v[i]);
+                throw new IllegalArgumentException(indexed(name, index) + "[" + i + "] must be finite: " + v[i]);
             }
+        }
+    }
+
+    private static String indexed(String name, int index) {
+        return index < 0 ? name : name + "[" + index + "]";
+    }
+
+    private static void vector(String name, int index, float[] v, int length) {
+        if (v == null || v.length != length) {
+            vector(indexed(name, index), v, length);
         }
     }
 
@@ -50,8 +68,8 @@ final class Checks {
             throw new IllegalArgumentException("ys.length must be >= xs.length = " + xs.length + ": " + ys.length);
         }
         for (int b = 0; b < xs.length; b++) {
-            vector("xs[" + b + "]", xs[b], rows);
-            vector("ys[" + b + "]", ys[b], cols);
+            vector("xs", b, xs[b], rows);
+            vector("ys", b, ys[b], cols);
         }
     }
 }

@@ -168,7 +168,7 @@ final class TileCrossbar implements Crossbar {
     public void mvm(float[][] xs, float[][] ys) {
         Checks.batch(xs, ys, rows, cols);
         for (int b = 0; b < xs.length; b++) {
-            Checks.finite("xs[" + b + "]", xs[b]);
+            Checks.finite("xs", b, xs[b]);
         }
         if (config.scheme().bitSerialInputs()) {
             computeBitSerial(xs, ys, xs.length);

@@ -19,6 +19,12 @@ final class TiledCrossbar implements Crossbar {
     private final Crossbar[][] tiles; // [row block][col block]
     private final float[] xTile;
     private final float[] yTile;
+    /** Per-tile slices of up to {@link #CHUNK} vectors, allocated on the first batched call. */
+    private float[][] xChunk;
+    private float[][] yChunk;
+
+    /** Vectors handed to each tile per batched call, so bit-serial tiles reuse their tables. */
+    static final int CHUNK = 64;
 
     TiledCrossbar(float[][] w, CrossbarConfig tileConfig, RandomStreams streams, String path) {
         if (w == null || w.length == 0 || w[0] == null || w[0].length == 0) {
@@ -91,6 +97,11 @@ final class TiledCrossbar implements Crossbar {
         }
     }
 
+    /**
+     * Every tile gets the batch's slices a chunk at a time (one batched call per tile and chunk);
+     * each tile draws its noise from its own streams in vector order, so the result equals
+     * {@link #mvm(float[], float[])} vector by vector.
+     */
     @Override
     public void mvm(float[][] xs, float[][] ys) {
         if (xs == null || ys == null || ys.length < xs.length) {
@@ -98,11 +109,48 @@ final class TiledCrossbar implements Crossbar {
                     + (ys == null ? "null" : ys.length));
         }
         for (int b = 0; b < xs.length; b++) {
-            check("xs[" + b + "]", xs[b], rows);
-            check("ys[" + b + "]", ys[b], cols);
+            if (xs[b] == null || xs[b].length != rows) {
+                check("xs[" + b + "]", xs[b], rows);
+            }
+            if (ys[b] == null || ys[b].length != cols) {
+                check("ys[" + b + "]", ys[b], cols);
+            }
+            float[] x = xs[b];
+            for (int i = 0; i < rows; i++) {
+                if (!Float.isFinite(x[i])) {
+                    throw new IllegalArgumentException("xs[" + b + "][" + i + "] must be finite: " + x[i]);
+                }
+            }
         }
-        for (int b = 0; b < xs.length; b++) {
-            mvm(xs[b], ys[b]);
+        if (xChunk == null && xs.length > 0) {
+            xChunk = new float[CHUNK][tileRows];
+            yChunk = new float[CHUNK][tileCols];
+        }
+        for (int start = 0; start < xs.length; start += CHUNK) {
+            int m = Math.min(CHUNK, xs.length - start);
+            float[][] xv = m == CHUNK ? xChunk : Arrays.copyOf(xChunk, m);
+            for (int b = 0; b < m; b++) {
+                Arrays.fill(ys[start + b], 0f);
+            }
+            for (int r = 0; r < tiles.length; r++) {
+                int n = Math.min(tileRows, rows - r * tileRows);
+                for (int b = 0; b < m; b++) {
+                    System.arraycopy(xs[start + b], r * tileRows, xChunk[b], 0, n);
+                    Arrays.fill(xChunk[b], n, tileRows, 0f);
+                }
+                for (int c = 0; c < tiles[r].length; c++) {
+                    tiles[r][c].mvm(xv, yChunk);
+                    int base = c * tileCols;
+                    int cw = Math.min(tileCols, cols - base);
+                    for (int b = 0; b < m; b++) {
+                        float[] y = ys[start + b];
+                        float[] yt = yChunk[b];
+                        for (int j = 0; j < cw; j++) {
+                            y[base + j] += yt[j];
+                        }
+                    }
+                }
+            }
         }
     }
 

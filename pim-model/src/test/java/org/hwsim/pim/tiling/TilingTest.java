@@ -1,6 +1,9 @@
 package org.hwsim.pim.tiling;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hwsim.core.random.RandomStreams;
@@ -8,6 +11,9 @@ import org.hwsim.pim.array.Crossbar;
 import org.hwsim.pim.array.CrossbarConfig;
 import org.hwsim.pim.convert.AdcConfig;
 import org.hwsim.pim.convert.DacConfig;
+import org.hwsim.pim.convert.ThermalNoiseConfig;
+import org.hwsim.pim.device.DeviceConfig;
+import org.hwsim.pim.device.ReadNoiseMode;
 import org.hwsim.pim.scheme.Decomposition;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +64,38 @@ class TilingTest {
         }
         // 5 x 3 tiles of 64 x 48
         assertEquals(5 * 15, tiled.counters().mvms());
+    }
+
+    @Test
+    void aBatchEqualsTheSameVectorsOneAtATimeWithNoiseOn() {
+        // More vectors than one chunk, edge tiles in both dimensions, thermal and read noise: each
+        // tile draws from its own streams in vector order, so batching changes no number.
+        CrossbarConfig noisy = CrossbarConfig.of(32, 24, Decomposition.BIT_SERIAL, 6, DacConfig.signed(6),
+                AdcConfig.linear(6).withThermalNoise(ThermalNoiseConfig.ofLsb(0.8)))
+                .withDevice(DeviceConfig.ideal().withReadNoise(0.03, ReadNoiseMode.PROPORTIONAL));
+        float[][] w = uniform(5, 70, 50);
+        Crossbar batched = Tiling.program(w, noisy, new RandomStreams(6), "b");
+        Crossbar single = Tiling.program(w, noisy, new RandomStreams(6), "b");
+        int n = TiledCrossbar.CHUNK + 7;
+        float[][] xs = uniform(7, n, 70);
+        float[][] ys = new float[n][50];
+        batched.mvm(xs, ys);
+        for (int b = 0; b < n; b++) {
+            float[] y = new float[50];
+            single.mvm(xs[b], y);
+            assertArrayEquals(y, ys[b], "vector " + b);
+        }
+        assertEquals(single.counters().adcConversions(), batched.counters().adcConversions());
+    }
+
+    @Test
+    void aBatchWithANonFiniteInputNamesTheVectorAndTheElement() {
+        Crossbar tiled = Tiling.program(uniform(8, 70, 50), IDEAL, new RandomStreams(9), "n");
+        float[][] xs = uniform(10, 3, 70);
+        xs[2][65] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tiled.mvm(xs, new float[3][50]));
+        assertTrue(e.getMessage().contains("xs[2][65]"), e.getMessage());
     }
 
     @Test

@@ -116,8 +116,8 @@ final class PimEngine {
         programs++;
         CrossbarConfig tile = settings.tile();
         CrossbarConfig fit = tile.withSize(Math.min(tile.rows(), ws.length), Math.min(tile.cols(), ws[0].length));
-        // A matrix that fits one tile goes on it directly: the tile's batched path (bit-planes of a
-        // chunk of vectors in one pass) instead of the tiled wrapper's vector-at-a-time loop.
+        // A matrix that fits one tile goes on it directly, sized to the matrix, saving the tiled
+        // wrapper's slice copies; larger ones are tiled (both run batches through each tile).
         return fit.rows() == ws.length && fit.cols() == ws[0].length
                 ? Crossbar.tile(ws, fit, streams, path + "/tile-0-0")
                 : Tiling.program(ws, fit, streams, path);

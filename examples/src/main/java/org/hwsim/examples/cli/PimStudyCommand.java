@@ -11,6 +11,7 @@ import org.hwsim.core.report.AtomicFiles;
 import org.hwsim.core.report.Csv;
 import org.hwsim.core.report.Report;
 import org.hwsim.examples.plot.LinePlot;
+import org.hwsim.pim.convert.AdcRangeMode;
 import org.hwsim.pim.scheme.Decomposition;
 import org.hwsim.pim.train.Architecture;
 import org.hwsim.pim.train.PimStudy;
@@ -58,6 +59,12 @@ final class PimStudyCommand implements Callable<Integer> {
     @Option(names = "--adc-bits", split = ",", paramLabel = "BITS", description = "Override: deployed ADC bits.")
     List<Integer> adcBits;
 
+    @Option(names = "--adc-range", paramLabel = "MODE", defaultValue = "calibrated",
+            description = "How every PIM ADC sets its range: calibrated (from the calibration batch's largest "
+                    + "column sum) or max-possible (the tile's largest possible sum, fixed; the paper's full-range "
+                    + "PIM quantizer). Default: ${DEFAULT-VALUE}.")
+    String adcRange;
+
     @Option(names = "--train", hidden = true, description = "Override: training images.")
     Integer train;
 
@@ -79,10 +86,11 @@ final class PimStudyCommand implements Callable<Integer> {
         org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(1); // loads the backend first
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         System.out.printf("hwsim pim study: %s, %s, schemes %s, ADC bits %s, %d training and %d test %s, "
-                        + "%d epochs, seed %d%n", quick ? "quick" : "full",
+                        + "%d epochs, ADC range %s, seed %d%n", quick ? "quick" : "full",
                 c.networks().stream().map(Architecture::id).collect(Collectors.joining("+")),
                 c.schemes().stream().map(Decomposition::id).collect(Collectors.joining(",")), c.adcBits(),
-                c.trainCount(), c.testCount(), c.synthetic() ? "synthetic images" : "digits", c.epochs(), seed);
+                c.trainCount(), c.testCount(), c.synthetic() ? "synthetic images" : "digits", c.epochs(),
+                c.adcRange().id(), seed);
         List<PimStudy.Row> rows = PimStudy.run(c, line -> System.out.println("  " + line));
 
         Map<String, Object> configOut = new LinkedHashMap<>();
@@ -127,7 +135,7 @@ final class PimStudyCommand implements Callable<Integer> {
         return new PimStudy.Config(nets, sch, bits, base.weightBits(), base.inputBits(), base.tileRows(),
                 base.tileCols(), trainCount, testCount, Math.min(base.calibrationCount(), trainCount),
                 epochs == null ? base.epochs() : epochs, base.batch(), base.learningRate(), base.noise(), seed,
-                synthetic);
+                synthetic, AdcRangeMode.fromId(adcRange));
     }
 
     private static void printTable(List<PimStudy.Row> rows) {

@@ -65,6 +65,14 @@ class PimStudyCliTest {
                 "--csv", csv.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("adcBits must be in [1, 16]: 0"), r.err());
+        r = CliRun.of("pim", "study", "--synthetic", "--adc-range", "learned", "--json", json.toString(),
+                "--csv", csv.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("adcRange must be calibrated or max-possible: learned"), r.err());
+        r = CliRun.of("pim", "study", "--synthetic", "--adc-range", "widest", "--json", json.toString(),
+                "--csv", csv.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("widest"), r.err());
         r = CliRun.of("pim", "study", "--json", json.toString());
         assertEquals(2, r.exitCode(), "missing --csv");
         assertTrue(Files.notExists(json));

@@ -47,7 +47,23 @@ public record PimSettings(CrossbarConfig tile, boolean rescale, long seed) {
      */
     public static PimSettings quantized(int tileRows, int tileCols, Decomposition scheme, int weightBits,
                                         int inputBits, int adcBits, boolean rescale, long seed) {
-        AdcConfig adc = AdcConfig.linear(adcBits).withRange(AdcRangeMode.CALIBRATED, 0);
+        return quantized(tileRows, tileCols, scheme, weightBits, inputBits, adcBits, AdcRangeMode.CALIBRATED, rescale,
+                seed);
+    }
+
+    /**
+     * As {@link #quantized(int, int, Decomposition, int, int, int, boolean, long)} with the ADC range
+     * set by {@code adcRange}: {@code calibrated} (from the first batch after programming) or
+     * {@code max-possible} (the tile's largest possible column sum, fixed).
+     */
+    public static PimSettings quantized(int tileRows, int tileCols, Decomposition scheme, int weightBits,
+                                        int inputBits, int adcBits, AdcRangeMode adcRange, boolean rescale,
+                                        long seed) {
+        if (adcRange != AdcRangeMode.CALIBRATED && adcRange != AdcRangeMode.MAX_POSSIBLE) {
+            throw new IllegalArgumentException("adcRange must be calibrated or max-possible: "
+                    + (adcRange == null ? "null" : adcRange.id()));
+        }
+        AdcConfig adc = AdcConfig.linear(adcBits).withRange(adcRange, 0);
         DacConfig dac = new DacConfig(inputBits, false, DacConfig.PER_VECTOR, 0);
         return new PimSettings(CrossbarConfig.of(tileRows, tileCols, scheme, weightBits, dac, adc), rescale, seed);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.hwsim.core.random.RandomStreams;
+import org.hwsim.pim.convert.AdcRangeMode;
 import org.hwsim.pim.data.DigitSet;
 import org.hwsim.pim.data.ShippedDigits;
 import org.hwsim.pim.scheme.Decomposition;
@@ -51,11 +52,14 @@ public final class PimStudy {
      * @param noise the "noise on" ADC non-idealities
      * @param seed master seed
      * @param synthetic use generated 8x8 data instead of the shipped digits (fast tests)
+     * @param adcRange how every PIM ADC sets its range: {@code calibrated} from the calibration
+     *     batch's largest column sum, or {@code max-possible}: the largest sum the tile can
+     *     produce, a fixed full-range quantizer like the paper's PIM quantization
      */
     public record Config(List<Architecture> networks, List<Decomposition> schemes, List<Integer> adcBits,
                          int weightBits, int inputBits, int tileRows, int tileCols, int trainCount, int testCount,
                          int calibrationCount, int epochs, int batch, double learningRate, AdcNoise noise, long seed,
-                         boolean synthetic) {
+                         boolean synthetic, AdcRangeMode adcRange) {
         /** Validates every field. */
         public Config {
             networks = List.copyOf(networks);
@@ -91,6 +95,25 @@ public final class PimStudy {
             if (noise == null) {
                 throw new IllegalArgumentException("noise must be given: null");
             }
+            if (adcRange != AdcRangeMode.CALIBRATED && adcRange != AdcRangeMode.MAX_POSSIBLE) {
+                throw new IllegalArgumentException("adcRange must be calibrated or max-possible: "
+                    + (adcRange == null ? "null" : adcRange.id()));
+            }
+        }
+
+        /** A study whose ADC ranges are calibrated from data. */
+        public Config(List<Architecture> networks, List<Decomposition> schemes, List<Integer> adcBits,
+                      int weightBits, int inputBits, int tileRows, int tileCols, int trainCount, int testCount,
+                      int calibrationCount, int epochs, int batch, double learningRate, AdcNoise noise, long seed,
+                      boolean synthetic) {
+            this(networks, schemes, adcBits, weightBits, inputBits, tileRows, tileCols, trainCount, testCount,
+                    calibrationCount, epochs, batch, learningRate, noise, seed, synthetic, AdcRangeMode.CALIBRATED);
+        }
+
+        /** This study with ADC ranges set by {@code mode}. */
+        public Config withAdcRange(AdcRangeMode mode) {
+            return new Config(networks, schemes, adcBits, weightBits, inputBits, tileRows, tileCols, trainCount,
+                    testCount, calibrationCount, epochs, batch, learningRate, noise, seed, synthetic, mode);
         }
 
         /** The {@code --quick} study: both networks, native and bit-serial, 2-6 bit ADCs, 2,400 training digits. */
@@ -134,7 +157,7 @@ public final class PimStudy {
                 for (int bits : c.adcBits()) {
                     String where = base + "/" + scheme.id() + "/" + bits;
                     PimSettings train = PimSettings.quantized(c.tileRows(), c.tileCols(), scheme, c.weightBits(),
-                            c.inputBits(), bits, true, RandomStreams.seedOf(c.seed(), where + "/train"));
+                            c.inputBits(), bits, c.adcRange(), true, RandomStreams.seedOf(c.seed(), where + "/train"));
                     pimTrained.put(bits, train(c, shape, train, d, initSeed, base));
                 }
                 for (int bits : c.adcBits()) {
@@ -142,7 +165,7 @@ public final class PimStudy {
                     long chip = RandomStreams.seedOf(c.seed(), where + "/chip");
                     for (String noise : List.of("off", "on")) {
                         PimSettings deploy = PimSettings.quantized(c.tileRows(), c.tileCols(), scheme, c.weightBits(),
-                                c.inputBits(), bits, false, chip);
+                                c.inputBits(), bits, c.adcRange(), false, chip);
                         if (noise.equals("on")) {
                             deploy = deploy.withAdc(c.noise().applyTo(deploy.tile().adc()));
                         }

@@ -57,6 +57,32 @@ class PimLayerCrossbarTest {
     }
 
     @Test
+    void maxPossibleRangeIsNeverCalibrated() {
+        // A fixed full-range ADC (the paper's PIM quantizer): the layer equals the crossbar with no
+        // range calibration at all, and a 2-bit ADC over the whole range loses most small sums.
+        PimSettings full = PimSettings.quantized(32, 8, Decomposition.BIT_SERIAL, 4, 4, 2,
+                org.hwsim.pim.convert.AdcRangeMode.MAX_POSSIBLE, false, 19);
+        RandomStreams data = new RandomStreams(53);
+        MultiLayerNetwork net = PimLayerForwardTest.single(new PimDense.Builder().nIn(70).nOut(12).pim(full)
+                .activation(Activation.IDENTITY).build(), InputType.feedForward(70));
+        net.getLayer(0).getParam("b").assign(0);
+        INDArray x = PimLayerForwardTest.uniform(data, "x", 6, 70).addi(1).divi(2);
+        float[] got = net.output(x, false).castTo(DataType.FLOAT).dup('c').data().asFloat();
+
+        float[][] w = PimEngine.toRows(net.getLayer(0).getParam("W"));
+        Crossbar ref = Tiling.program(w, full.tile(), new RandomStreams(19), "pim/layer-0");
+        float[][] ys = new float[6][12];
+        ref.mvm(PimEngine.toRows(x), ys);
+        float[] want = new float[72];
+        for (int b = 0; b < 6; b++) {
+            System.arraycopy(ys[b], 0, want, b * 12, 12);
+        }
+        assertArrayEquals(want, got);
+        assertTrue(PimLayerForwardTest.relErr(net.output(x, false), x.mmul(net.getLayer(0).getParam("W"))) > 0.2,
+                "a 2-bit full-range ADC is far from the exact product");
+    }
+
+    @Test
     void convLayerEqualsCrossbarOnIm2colPatches() {
         RandomStreams data = new RandomStreams(52);
         Im2col.Shape shape = new Im2col.Shape(2, 6, 6, 3, 3, 1, 1);

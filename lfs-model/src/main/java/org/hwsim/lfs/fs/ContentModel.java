@@ -46,8 +46,26 @@ public final class ContentModel {
                 block[i + k] = (byte) (z >>> (8 * k));
             }
         }
-        int v = version(id);
-        for (int e = 1; e <= v; e++) {
+        applyEdits(base, 1, version(id), block);
+    }
+
+    /**
+     * Fills {@code out} with the content of {@code toId}, starting from {@code from} (the content of
+     * {@code fromId}) when {@code toId} is a later version of the same base, so only the edits in
+     * between are applied; otherwise renders {@code toId} from scratch. {@code from} and {@code out}
+     * may not be the same array.
+     */
+    public static void renderFrom(long fromId, byte[] from, long toId, byte[] out) {
+        if (base(fromId) == base(toId) && version(toId) >= version(fromId) && from.length == out.length) {
+            System.arraycopy(from, 0, out, 0, out.length);
+            applyEdits(base(toId), version(fromId) + 1, version(toId), out);
+        } else {
+            render(toId, out);
+        }
+    }
+
+    private static void applyEdits(long base, int firstEdit, int lastEdit, byte[] block) {
+        for (int e = firstEdit; e <= lastEdit; e++) {
             long h = mix(base ^ (0x632be59bd9b4e019L * e));
             int len = 8 + (int) ((h >>> 8) & 63) % 57;
             int pos = (int) Long.remainderUnsigned(h >>> 16, Math.max(1, block.length - len));

@@ -179,6 +179,9 @@ public final class LogFs implements SectionView {
     private long gcStuck;
     private final long[] resultCounts = new long[IoResult.values().length];
 
+    /** DeltaFS delta compression, or null when deltas are off (the baseline, unchanged). */
+    private final DeltaStore deltas;
+
     private LogFs(FlashDevice dev, FsConfig config) {
         this.dev = dev;
         this.config = config;
@@ -245,6 +248,7 @@ public final class LogFs implements SectionView {
             secLog[logSec[log]] = (byte) log;
             logOff[log] = 0;
         }
+        this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(), new DeltaSpace()) : null;
         int root = createFile("/", true);
         if (root != 0) {
             throw new IllegalStateException("root must be file 0");
@@ -821,6 +825,10 @@ public final class LogFs implements SectionView {
                 return done(IoResult.ENOSPC, arrivalPs, completion);
             }
             int dn = ensureNode(file, NodeTree.dnodeOffset(b));
+            if (deltas != null && old != HOLE && deltas.overwrite(file, b, contentId(file, b), contentId, opReadyPs)) {
+                setContent(file, b, contentId); // a delta instead of a page (DeltaStore)
+                continue;
+            }
             long ready = opReadyPs;
             boolean partial = (b == first && offsetBytes % BLOCK_BYTES != 0)
                     || (b == last && end % BLOCK_BYTES != 0 && end < sizeBytes[file]);
@@ -842,6 +850,9 @@ public final class LogFs implements SectionView {
             setAddr(file, b, na);
             setContent(file, b, contentId);
             markNodeDirty(dn);
+            if (deltas != null) {
+                deltas.drop(file, b);
+            }
         }
         hostBytesWritten += lengthBytes;
         if (end > sizeBytes[file]) {
@@ -889,6 +900,9 @@ public final class LogFs implements SectionView {
             int x = getAddr(file, b);
             if (x != HOLE) {
                 long t = dev.read(page(x), opReadyPs);
+                if (deltas != null) {
+                    t = Math.max(t, deltas.readExtra(file, b, opReadyPs));
+                }
                 if (t > completion) {
                     completion = t;
                 }
@@ -914,6 +928,9 @@ public final class LogFs implements SectionView {
             if (x != HOLE) {
                 invalidate(x);
                 setAddr(file, b, HOLE);
+                if (deltas != null) {
+                    deltas.drop(file, b);
+                }
                 markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
             }
         }
@@ -927,7 +944,7 @@ public final class LogFs implements SectionView {
             return done(IoResult.ENOENT, arrivalPs, opReadyPs);
         }
         fsyncs++;
-        long completion = opReadyPs;
+        long completion = deltas == null ? opReadyPs : deltas.flush(opReadyPs);
         int[] n = nodeNid[file];
         if (dirtyNodes > 0) {
             for (int nid : n) {
@@ -1038,6 +1055,13 @@ public final class LogFs implements SectionView {
                 setAddr(f, b, na);
                 markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
                 gcDataMoved++;
+            } else if (DeltaStore.isDeltaOwner(owner)) {
+                int na = alloc(COLD_DATA, false);
+                end = Math.max(end, programData(na, r));
+                invalidate(a);
+                validate(na, owner);
+                deltas.moved(owner, na);
+                gcDataMoved++;
             } else {
                 int nid = (int) (owner & 0x7fffffffL);
                 int na = alloc(nodeLog(nid), false);
@@ -1070,6 +1094,9 @@ public final class LogFs implements SectionView {
         opReadyPs = readyPs;
         long end = readyPs;
         long before = nodePrograms + metaPrograms + hostDataPrograms;
+        if (deltas != null) {
+            end = Math.max(end, deltas.flush(readyPs)); // the open delta page
+        }
         // Dentry blocks of the root directory (hot data).
         for (int w = 0; w < dentryDirty.length; w++) {
             long bits = dentryDirty[w];
@@ -1277,6 +1304,9 @@ public final class LogFs implements SectionView {
                 }
             }
         }
+        if (deltas != null) {
+            reached += deltas.check(files, p -> add(problems, p), (x, owner, what) -> reach(problems, seen, x, owner, what));
+        }
         if (reached != validTotal) {
             add(problems, "reachable blocks " + reached + " != valid blocks " + validTotal);
         }
@@ -1350,7 +1380,7 @@ public final class LogFs implements SectionView {
             }
             b += 4L * nodeNid[f].length;
         }
-        return b;
+        return deltas == null ? b : b + deltas.stateBytes();
     }
 
     /** A snapshot of the counters. */
@@ -1358,6 +1388,81 @@ public final class LogFs implements SectionView {
         return new Stats(hostBytesWritten, hostBytesRead, hostDataPrograms, gcDataMoved, gcNodeMoved, nodePrograms,
                 metaPrograms, fgGcRuns, bgGcRuns, sectionsCleaned, checkpoints, ssrWrites, inlineWrites, fsyncs,
                 gcStuck, resultCounts.clone());
+    }
+
+    /** DeltaFS counters (all zero when deltas are off). */
+    public DeltaStats deltaStats() {
+        return deltas == null ? new DeltaStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : deltas.stats();
+    }
+
+    /**
+     * The bytes a read of {@code file} block {@code block} returns: with deltas, its base content
+     * with every delta decoded on top; otherwise its content id rendered ({@link ContentModel}).
+     */
+    public void readContent(int file, long block, byte[] out) {
+        if (deltas != null) {
+            deltas.reconstruct(file, block, out);
+        } else {
+            ContentModel.render(contentId(file, block), out);
+        }
+    }
+
+    /** Deltas on top of the block's base page (0 without deltas). */
+    public int deltaChainLength(int file, long block) {
+        return deltas == null ? 0 : deltas.chainLength(file, block);
+    }
+
+    /** Bytes of {@code file}'s inode inline area holding deltas, entry headers included. */
+    public int inlineDeltaBytes(int file) {
+        return deltas == null ? 0 : deltas.inlineBytes(file);
+    }
+
+    /** The block services the delta store uses: the hot data log, the SIT and the node marks. */
+    private final class DeltaSpace implements DeltaStore.Space {
+        @Override
+        public int allocDeltaPage() {
+            return alloc(HOT_DATA, !inGc);
+        }
+
+        @Override
+        public long program(int a, long readyPs) {
+            return programData(a, Math.max(readyPs, opReadyPs));
+        }
+
+        @Override
+        public long read(int a, long readyPs) {
+            return dev.read(page(a), readyPs);
+        }
+
+        @Override
+        public void validate(int a, long owner) {
+            LogFs.this.validate(a, owner);
+        }
+
+        @Override
+        public void invalidate(int a) {
+            LogFs.this.invalidate(a);
+        }
+
+        @Override
+        public void markInodeDirty(int file) {
+            markNodeDirty(nodeNid[file][0]);
+        }
+
+        @Override
+        public void markBlockNodeDirty(int file, long block) {
+            markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(block)]);
+        }
+
+        @Override
+        public long contentId(int file, long block) {
+            return LogFs.this.contentId(file, block);
+        }
+
+        @Override
+        public int blockAddress(int file, long block) {
+            return getAddr(file, block);
+        }
     }
 
     /** Counts a request the caller rejected before it reached the file system (e.g. {@code ERANGE}). */

@@ -157,13 +157,14 @@ final class DeltaStore {
      * Offers the overwrite of {@code file} block {@code block} (on flash, content {@code oldId}) with
      * {@code newId}. Returns true if a delta was stored (the caller programs nothing and records the
      * new content id); false if the caller must write the full page and then {@link #drop} the chain.
-     * Content id 0 (the bulk pre-fill) is taken as version 0 of the base the new id edits.
+     * Content id 0 (the bulk pre-fill) is taken as version 0 of the base the new id edits; a new id
+     * of version 0 over it is new content, written as a full page.
      */
     boolean overwrite(int file, long block, long oldId, long newId, long readyPs) {
-        if (newId == 0) {
-            return false;
-        }
         int c = chain(file, block);
+        if (newId == 0 || (c == NONE && oldId == 0 && ContentModel.version(newId) == 0)) {
+            return false; // no content model, or new content (version 0) over pre-filled content
+        }
         long from = c != NONE ? cLast[c] : oldId == 0 ? ContentModel.id(ContentModel.base(newId), 0) : oldId;
         ContentModel.render(from, oldBytes);
         ContentModel.renderFrom(from, oldBytes, newId, newBytes);

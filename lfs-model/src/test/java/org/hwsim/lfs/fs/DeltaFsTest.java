@@ -45,7 +45,7 @@ class DeltaFsTest {
      * no chain exceeds its bounds, and every block reads back exactly as its latest content renders.
      * Odd seeds run with threaded logging; the codec alternates.
      */
-    @Property(tries = 10)
+    @Property(tries = 6)
     void readsReturnTheLatestContentAndTheStructuresStayConsistent(@ForAll @LongRange(min = 1) long seed) {
         DeltaConfig dc = new DeltaConfig(true, seed % 4 < 2 ? "xor-rle" : "copy-add", 512, 4, 600,
                 LogFs.MAX_INLINE_BYTES);
@@ -59,7 +59,7 @@ class DeltaFsTest {
         SplittableRandom rng = new SplittableRandom(seed);
         long t = 0;
         long unrelated = 1L << 40;
-        for (int i = 0; i < 8000; i++) {
+        for (int i = 0; i < 6000; i++) {
             t += 1 + rng.nextLong(1_000_000_000L);
             int k = rng.nextInt(20);
             boolean onFiller = rng.nextInt(3) == 0;

@@ -36,9 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code replayUniform}: the full model (workload, file system, cleaning, flash timing,
- *       latency histograms). {@code delta = on} is DeltaFS delta compression, which phase 2 of the
- *       model adds: until then its setup fails with "not yet supported" and JMH reports no score
- *       for it rather than a made-up one.</li>
+ *       latency histograms). {@code delta = on} adds DeltaFS delta compression with its defaults
+ *       (xor-rle, deltas up to 1,024 bytes, chains of 8 deltas or 2,048 bytes): every overwrite
+ *       renders the old and new 4 KiB contents and encodes a delta, so it costs more per request.</li>
  *   <li>{@code generatorOnly}: the baseline, the same request generator without the file system
  *       (what replay costs beyond producing requests).</li>
  * </ul>

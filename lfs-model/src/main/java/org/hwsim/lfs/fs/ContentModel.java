@@ -14,6 +14,8 @@ package org.hwsim.lfs.fs;
 public final class ContentModel {
     /** Bits of the version field. */
     public static final int VERSION_BITS = 20;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private ContentModel() {
     }
@@ -40,10 +42,14 @@ public final class ContentModel {
     public static void render(long id, byte[] block) {
         long base = base(id);
         long x = base * 0x9e3779b97f4a7c15L + 1;
-        for (int i = 0; i < block.length; i += 8) {
+        int whole = block.length & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            LONGS.set(block, i, mix(x += 0x9e3779b97f4a7c15L)); // the 8 bytes little-endian, as below
+        }
+        if (whole < block.length) {
             long z = mix(x += 0x9e3779b97f4a7c15L);
-            for (int k = 0; k < 8 && i + k < block.length; k++) {
-                block[i + k] = (byte) (z >>> (8 * k));
+            for (int k = 0; whole + k < block.length; k++) {
+                block[whole + k] = (byte) (z >>> (8 * k));
             }
         }
         applyEdits(base, 1, version(id), block);

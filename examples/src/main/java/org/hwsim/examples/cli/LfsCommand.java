@@ -70,6 +70,11 @@ final class LfsCommand implements Runnable {
                 description = "Largest delta stored instead of a full page (default: ${DEFAULT-VALUE}).")
         int deltaMaxBytes;
 
+        @Option(names = "--delta-merge", defaultValue = "on",
+                description = "Overwrites of blocks whose deltas are in the delta area store one delta against the "
+                        + "base in place of the chain, so reads need one delta page: on | off (default: ${DEFAULT-VALUE}).")
+        String deltaMerge;
+
         @Option(names = "--delta-max-chain", defaultValue = "8",
                 description = "Deltas per block before a full page is written again (default: ${DEFAULT-VALUE}).")
         int deltaMaxChain;
@@ -116,7 +121,7 @@ final class LfsCommand implements Runnable {
                     onOff("--delta", delta), n, warmupRequests, seed, iops, readFraction,
                     onOff("--threaded-logging", threadedLogging),
                     new DeltaConfig(true, deltaCodec, deltaMaxBytes, deltaMaxChain, deltaMaxChainBytes,
-                            LogFs.MAX_INLINE_BYTES));
+                            LogFs.MAX_INLINE_BYTES, onOff("--delta-merge", deltaMerge)));
             Report report = LfsRun.run(config);
             if (json != null) {
                 report.writeJson(json);

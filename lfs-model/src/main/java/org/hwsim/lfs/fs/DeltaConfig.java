@@ -16,9 +16,12 @@ import org.hwsim.lfs.delta.DeltaCodec;
  * @param maxChainBytes nor more than this many delta bytes; >= maxDeltaBytes
  * @param inlineBudgetBytes bytes of an inode's inline area available to deltas when the file's data
  *     is not inline (F2FS's {@code MAX_INLINE_DATA}, 3,488 with the inline xattr area); in [0, 3488]
+ * @param mergeAreaChains an overwrite of a block whose chain is in the delta area stores one delta
+ *     from the base to the new version in place of the chain (so a read needs at most one delta
+ *     page), instead of appending an incremental delta
  */
 public record DeltaConfig(boolean enabled, String codec, int maxDeltaBytes, int maxChainLength, int maxChainBytes,
-                          int inlineBudgetBytes) {
+                          int inlineBudgetBytes, boolean mergeAreaChains) {
 
     /** Validates every field. */
     public DeltaConfig {
@@ -47,7 +50,7 @@ public record DeltaConfig(boolean enabled, String codec, int maxDeltaBytes, int 
      * bytes (half a page: a rewrite frees at least that much), the full 3,488-byte inline area.
      */
     public static DeltaConfig defaults() {
-        return new DeltaConfig(true, "xor-rle", 1024, 8, 2048, LogFs.MAX_INLINE_BYTES);
+        return new DeltaConfig(true, "xor-rle", 1024, 8, 2048, LogFs.MAX_INLINE_BYTES, true);
     }
 
     /** Deltas off (the baseline file system); the other fields are the defaults. */
@@ -57,16 +60,24 @@ public record DeltaConfig(boolean enabled, String codec, int maxDeltaBytes, int 
 
     /** A copy switched on or off. */
     public DeltaConfig withEnabled(boolean on) {
-        return new DeltaConfig(on, codec, maxDeltaBytes, maxChainLength, maxChainBytes, inlineBudgetBytes);
+        return new DeltaConfig(on, codec, maxDeltaBytes, maxChainLength, maxChainBytes, inlineBudgetBytes,
+                mergeAreaChains);
     }
 
     /** A copy with another codec. */
     public DeltaConfig withCodec(String id) {
-        return new DeltaConfig(enabled, id, maxDeltaBytes, maxChainLength, maxChainBytes, inlineBudgetBytes);
+        return new DeltaConfig(enabled, id, maxDeltaBytes, maxChainLength, maxChainBytes, inlineBudgetBytes,
+                mergeAreaChains);
+    }
+
+    /** A copy with area chains merged on update or not. */
+    public DeltaConfig withMergeAreaChains(boolean on) {
+        return new DeltaConfig(enabled, codec, maxDeltaBytes, maxChainLength, maxChainBytes, inlineBudgetBytes, on);
     }
 
     /** A copy with other chain bounds. */
     public DeltaConfig withChain(int maxLength, int maxBytes) {
-        return new DeltaConfig(enabled, codec, maxDeltaBytes, maxLength, maxBytes, inlineBudgetBytes);
+        return new DeltaConfig(enabled, codec, maxDeltaBytes, maxLength, maxBytes, inlineBudgetBytes,
+                mergeAreaChains);
     }
 }

@@ -99,6 +99,8 @@ final class DeltaStore {
     private int[] cHead = new int[0];
     private int[] cTail = new int[0];
     private int[] cCount = new int[0];
+    /** Versions since the base (deltas before any merge). */
+    private int[] cVersions = new int[0];
     private int[] cBytes = new int[0];
     private boolean[] cInline = new boolean[0];
     private int chainTop;
@@ -129,6 +131,7 @@ final class DeltaStore {
     private long tooLarge;
     private long chainRewrites;
     private long merges;
+    private long areaMerges;
     private long evictions;
     private long pagesWritten;
     private long pagesMoved;
@@ -174,11 +177,39 @@ final class DeltaStore {
             tooLarge++;
             return false;
         }
-        if (c != NONE && (cCount[c] + 1 > config.maxChainLength() || cBytes[c] + n > config.maxChainBytes())) {
+        if (c != NONE && cVersions[c] + 1 > config.maxChainLength()) {
             chainRewrites++;
             return false;
         }
-        if (c == NONE) {
+        if (c != NONE && !cInline[c] && config.mergeAreaChains()) {
+            // One delta from the base to the new version replaces the chain: reads need one delta page.
+            ContentModel.render(cBase[c], tmpBytes);
+            int m = codec.encode(tmpBytes, newBytes, deltaOut, Math.min(config.maxChainBytes(),
+                    BLOCK - AREA_HEADER_BYTES));
+            if (m < 0) {
+                chainRewrites++;
+                return false;
+            }
+            freeDeltas(c);
+            int d = newDelta(newId, m);
+            cHead[c] = d;
+            cTail[c] = d;
+            cCount[c] = 1;
+            cBytes[c] = m;
+            cVersions[c]++;
+            cLast[c] = newId;
+            deltaBytes += m;
+            bytesSaved += BLOCK - m;
+            areaMerges++;
+            place(c, d, false, readyPs);
+            return true;
+        }
+        if (c != NONE && cBytes[c] + n > config.maxChainBytes()) {
+            chainRewrites++;
+            return false;
+        }
+        boolean fresh = c == NONE;
+        if (fresh) {
             c = newChain(file, (int) block, from);
         }
         int d = newDelta(newId, n);
@@ -189,17 +220,27 @@ final class DeltaStore {
         }
         cTail[c] = d;
         cCount[c]++;
+        cVersions[c]++;
         cBytes[c] += n;
         cLast[c] = newId;
         deltaBytes += n;
         bytesSaved += BLOCK - n;
-        place(c, d, readyPs);
+        place(c, d, fresh, readyPs);
         return true;
     }
 
-    private void place(int c, int d, long readyPs) {
+    private void freeDeltas(int c) {
+        for (int x = cHead[c]; x != NONE; ) {
+            int nx = dNext[x];
+            freeDelta(cFile[c], x);
+            x = nx;
+        }
+    }
+
+    /** Places the chain's new last delta {@code d}: inline if the chain is (or, {@code fresh}, starts) inline. */
+    private void place(int c, int d, boolean fresh, long readyPs) {
         int f = cFile[c];
-        if (cInline[c] || cCount[c] == 1) {
+        if (cInline[c] || fresh) {
             int need = dLen[d] + InlineDeltaArea.ENTRY_HEADER_BYTES;
             if (!inline.fits(f, need) && cInline[c]) {
                 d = mergeInline(c, d);
@@ -244,12 +285,7 @@ final class DeltaStore {
         if (m < 0 || m + InlineDeltaArea.ENTRY_HEADER_BYTES >= current || placed == 0) {
             return d;
         }
-        int f = cFile[c];
-        for (int x = cHead[c]; x != NONE; ) {
-            int nx = dNext[x];
-            freeDelta(f, x);
-            x = nx;
-        }
+        freeDeltas(c);
         int merged = newDelta(cLast[c], m);
         cHead[c] = merged;
         cTail[c] = merged;
@@ -322,11 +358,7 @@ final class DeltaStore {
         if (c == NONE) {
             return;
         }
-        for (int x = cHead[c]; x != NONE; ) {
-            int nx = dNext[x];
-            freeDelta(file, x);
-            x = nx;
-        }
+        freeDeltas(c);
         if (cInline[c]) {
             inline.unlink(file, c);
             space.markInodeDirty(file);
@@ -408,10 +440,10 @@ final class DeltaStore {
         }
     }
 
-    /** Deltas on top of the block's base page (0 if none). */
+    /** Versions on top of the block's base page, the chain length the policy bounds (0 if none). */
     int chainLength(int file, long block) {
         int c = chain(file, block);
-        return c == NONE ? 0 : cCount[c];
+        return c == NONE ? 0 : cVersions[c];
     }
 
     /** True if the block's deltas are in its inode's inline area. */
@@ -468,12 +500,13 @@ final class DeltaStore {
                     problems.accept(what + ": delta " + x + " not placed");
                 }
             }
-            if (count != cCount[c] || bytes != cBytes[c] || count == 0) {
+            if (count != cCount[c] || bytes != cBytes[c] || count == 0 || count > cVersions[c]) {
                 problems.accept(what + ": " + count + " deltas of " + bytes + " bytes, counters say " + cCount[c]
                         + " / " + cBytes[c]);
             }
-            if (count > config.maxChainLength() || bytes > config.maxChainBytes()) {
-                problems.accept(what + ": " + count + " deltas of " + bytes + " bytes exceed the chain bounds");
+            if (cVersions[c] > config.maxChainLength() || bytes > config.maxChainBytes()) {
+                problems.accept(what + ": " + cVersions[c] + " versions in " + bytes
+                        + " bytes exceed the chain bounds");
             }
             if (cLast[c] != space.contentId(f, cBlock[c])) {
                 problems.accept(what + ": ends at content " + cLast[c] + ", block holds "
@@ -520,7 +553,7 @@ final class DeltaStore {
 
     DeltaStats stats() {
         return new DeltaStats(overwritesEncoded, deltasInline, deltasInArea, deltaBytes, bytesSaved, tooLarge,
-                chainRewrites, merges, evictions, pagesWritten, pagesMoved, reconstructReads, reconstructedBlocks,
+                chainRewrites, merges + areaMerges, evictions, pagesWritten, pagesMoved, reconstructReads, reconstructedBlocks,
                 liveChains, liveInline, liveArea, livePages);
     }
 
@@ -534,7 +567,7 @@ final class DeltaStore {
                 }
             }
         }
-        b += (4L * 7 + 8L * 2 + 1) * cFile.length + (8L + 4 * 3) * dTo.length + 8L * pAddr.length
+        b += (4L * 8 + 8L * 2 + 1) * cFile.length + (8L + 4 * 3) * dTo.length + 8L * pAddr.length
                 + 4L * pageFree.length;
         return b;
     }
@@ -570,6 +603,7 @@ final class DeltaStore {
                 cHead = Arrays.copyOf(cHead, cap);
                 cTail = Arrays.copyOf(cTail, cap);
                 cCount = Arrays.copyOf(cCount, cap);
+                cVersions = Arrays.copyOf(cVersions, cap);
                 cBytes = Arrays.copyOf(cBytes, cap);
                 cInline = Arrays.copyOf(cInline, cap);
                 inline.ensureChains(cap);
@@ -582,6 +616,7 @@ final class DeltaStore {
         cHead[c] = NONE;
         cTail[c] = NONE;
         cCount[c] = 0;
+        cVersions[c] = 0;
         cBytes[c] = 0;
         cInline[c] = false;
         if (file >= chainOf.length) {

@@ -47,8 +47,9 @@ class DeltaFsTest {
      */
     @Property(tries = 6)
     void readsReturnTheLatestContentAndTheStructuresStayConsistent(@ForAll @LongRange(min = 1) long seed) {
+        // Codec and area merging alternate over the seeds.
         DeltaConfig dc = new DeltaConfig(true, seed % 4 < 2 ? "xor-rle" : "copy-add", 512, 4, 600,
-                LogFs.MAX_INLINE_BYTES);
+                LogFs.MAX_INLINE_BYTES, seed % 3 != 0);
         LogFs fs = fresh(dc, seed % 2 == 1);
         int filler = fs.prefill("/data/filler.bin", (long) (0.93 * fs.mainBlocks()) * B);
         long fillerBlocks = fs.sizeBytes(filler) / B;
@@ -274,7 +275,7 @@ class DeltaFsTest {
         e = assertThrows(IllegalArgumentException.class, () -> DeltaConfig.defaults().withCodec("lz4"));
         assertTrue(e.getMessage().contains("lz4"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new DeltaConfig(true, "xor-rle", 1024, 8, 2048, 4000));
+                () -> new DeltaConfig(true, "xor-rle", 1024, 8, 2048, 4000, true));
         assertTrue(e.getMessage().contains("inlineBudgetBytes") && e.getMessage().contains("4000"), e.getMessage());
         assertFalse(DeltaConfig.off().enabled());
     }

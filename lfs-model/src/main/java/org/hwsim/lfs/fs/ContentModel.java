@@ -6,7 +6,8 @@ package org.hwsim.lfs.fs;
  * a database page do (a few dozen bytes), which is what delta compression exploits.
  *
  * <p>An id is {@code base << 20 | version} with a 44-bit base and a 20-bit version. {@link
- * #render} fills a block with SplitMix64 output seeded by the base, then applies edits 1 to
+ * #render} fills a block with SplitMix64 output seeded by the mixed base (so different bases are
+ * unrelated contents, not shifted copies of each other), then applies edits 1 to
  * {@code version}: edit {@code i} overwrites 8 to 64 bytes at a position drawn from (base, i).
  * Id 0 is the bulk pre-fill content of a block, rendered from the file and block index by the
  * caller's choice of base. Stateless.
@@ -41,7 +42,9 @@ public final class ContentModel {
     /** Fills {@code block} (any length) with the content named by {@code id}. */
     public static void render(long id, byte[] block) {
         long base = base(id);
-        long x = base * 0x9e3779b97f4a7c15L + 1;
+        // Seeded through the mixer: with base * golden as the seed, the streams of bases b and b + 1
+        // were the same bytes shifted by 8, which a copy/add encoder turns into a tiny delta.
+        long x = mix(base + 0x2545f4914f6cdd1dL);
         int whole = block.length & ~7;
         for (int i = 0; i < whole; i += 8) {
             LONGS.set(block, i, mix(x += 0x9e3779b97f4a7c15L)); // the 8 bytes little-endian, as below

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param fullWritesDeltaTooLarge overwrites written as a full page because the delta exceeded
  *     {@link DeltaConfig#maxDeltaBytes()}
  * @param chainRewrites overwrites written as a full page because the chain reached its bounds
- * @param merges chains merged into one delta against the base to fit the inline area
+ * @param merges chains merged into one delta against the base: to fit the inline area, or (with
+ *     {@link DeltaConfig#mergeAreaChains()}) on an update of a chain in the delta area
  * @param evictions chains evicted from the inline area to the delta area
  * @param deltaPagesWritten delta pages programmed
  * @param deltaPagesMoved delta pages moved by cleaning

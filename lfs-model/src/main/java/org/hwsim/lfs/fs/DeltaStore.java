@@ -168,26 +168,24 @@ final class DeltaStore {
         if (newId == 0 || (c == NONE && oldId == 0 && ContentModel.version(newId) == 0)) {
             return false; // no content model, or new content (version 0) over pre-filled content
         }
-        long from = c != NONE ? cLast[c] : oldId == 0 ? ContentModel.id(ContentModel.base(newId), 0) : oldId;
-        ContentModel.render(from, oldBytes);
-        ContentModel.renderFrom(from, oldBytes, newId, newBytes);
-        overwritesEncoded++;
-        int n = codec.encode(oldBytes, newBytes, deltaOut, config.maxDeltaBytes());
-        if (n < 0) {
-            tooLarge++;
-            return false;
-        }
         if (c != NONE && cVersions[c] + 1 > config.maxChainLength()) {
             chainRewrites++;
             return false;
         }
+        overwritesEncoded++;
         if (c != NONE && !cInline[c] && config.mergeAreaChains()) {
             // One delta from the base to the new version replaces the chain: reads need one delta page.
             ContentModel.render(cBase[c], tmpBytes);
+            ContentModel.renderFrom(cBase[c], tmpBytes, newId, newBytes);
             int m = codec.encode(tmpBytes, newBytes, deltaOut, Math.min(config.maxChainBytes(),
                     BLOCK - AREA_HEADER_BYTES));
             if (m < 0) {
-                chainRewrites++;
+                // Counted as a chain rewrite when the chain outgrew its bytes, else as new content.
+                if (ContentModel.base(newId) == ContentModel.base(cBase[c])) {
+                    chainRewrites++;
+                } else {
+                    tooLarge++;
+                }
                 return false;
             }
             freeDeltas(c);
@@ -203,6 +201,14 @@ final class DeltaStore {
             areaMerges++;
             place(c, d, false, readyPs);
             return true;
+        }
+        long from = c != NONE ? cLast[c] : oldId == 0 ? ContentModel.id(ContentModel.base(newId), 0) : oldId;
+        ContentModel.render(from, oldBytes);
+        ContentModel.renderFrom(from, oldBytes, newId, newBytes);
+        int n = codec.encode(oldBytes, newBytes, deltaOut, config.maxDeltaBytes());
+        if (n < 0) {
+            tooLarge++;
+            return false;
         }
         if (c != NONE && cBytes[c] + n > config.maxChainBytes()) {
             chainRewrites++;

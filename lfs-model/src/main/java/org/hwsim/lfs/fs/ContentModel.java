@@ -73,6 +73,58 @@ public final class ContentModel {
         }
     }
 
+    /** First byte of edit {@code e} of {@code base} in a block of {@code blockLength} bytes. */
+    static int editPos(long base, int e, int blockLength) {
+        long h = mix(base ^ (0x632be59bd9b4e019L * e));
+        int len = 8 + (int) ((h >>> 8) & 63) % 57;
+        return (int) Long.remainderUnsigned(h >>> 16, Math.max(1, blockLength - len));
+    }
+
+    /** Bytes edit {@code e} of {@code base} overwrites (8 to 64; fewer at the block's end). */
+    static int editLen(long base, int e) {
+        long h = mix(base ^ (0x632be59bd9b4e019L * e));
+        return 8 + (int) ((h >>> 8) & 63) % 57;
+    }
+
+    /**
+     * Renders only the bytes in the windows {@code [lo[w], hi[w])}, {@code w < windows}, of the
+     * content {@code id} into {@code block} (whose length is the block's); other bytes are left
+     * as they are. Each window gets exactly the bytes {@link #render} would put there.
+     */
+    static void renderWindows(long id, byte[] block, int[] lo, int[] hi, int windows) {
+        long base = base(id);
+        long x0 = mix(base + 0x2545f4914f6cdd1dL);
+        for (int w = 0; w < windows; w++) {
+            for (int p = lo[w]; p < hi[w]; p++) {
+                long z = mix(x0 + ((p >>> 3) + 1L) * 0x9e3779b97f4a7c15L);
+                block[p] = (byte) (z >>> (8 * (p & 7)));
+            }
+        }
+        int v = version(id);
+        for (int e = 1; e <= v; e++) {
+            long h = mix(base ^ (0x632be59bd9b4e019L * e));
+            int len = 8 + (int) ((h >>> 8) & 63) % 57;
+            int pos = (int) Long.remainderUnsigned(h >>> 16, Math.max(1, block.length - len));
+            int end = Math.min(pos + len, block.length);
+            for (int w = 0; w < windows; w++) {
+                int a = Math.max(pos, lo[w]);
+                int b = Math.min(end, hi[w]);
+                if (a >= b) {
+                    continue;
+                }
+                long y = mix(h);
+                for (int k = 0; pos + k < b; k++) {
+                    if ((k & 7) == 0) {
+                        y = mix(y);
+                    }
+                    if (pos + k >= a) {
+                        block[pos + k] = (byte) (y >>> (8 * (k & 7)));
+                    }
+                }
+            }
+        }
+    }
+
     private static void applyEdits(long base, int firstEdit, int lastEdit, byte[] block) {
         for (int e = firstEdit; e <= lastEdit; e++) {
             long h = mix(base ^ (0x632be59bd9b4e019L * e));

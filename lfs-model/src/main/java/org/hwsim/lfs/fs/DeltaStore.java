@@ -87,6 +87,8 @@ final class DeltaStore {
     private final byte[] newBytes = new byte[BLOCK];
     private final byte[] tmpBytes = new byte[BLOCK];
     private final byte[] deltaOut = new byte[BLOCK];
+    /** Window rendering for xor-rle, null for other codecs. */
+    private final EditWindows windows;
 
     /** Per file, chunked: chain id + 1 of each block (0: no deltas). */
     private int[][][] chainOf = new int[16][][];
@@ -147,6 +149,7 @@ final class DeltaStore {
         this.codec = DeltaCodec.byId(config.codec());
         this.space = space;
         this.inline = new InlineDeltaArea(config.inlineBudgetBytes());
+        this.windows = "xor-rle".equals(codec.id()) ? new EditWindows(BLOCK) : null;
     }
 
     /** True if a segment-summary owner names a delta page. */
@@ -175,10 +178,7 @@ final class DeltaStore {
         overwritesEncoded++;
         if (c != NONE && !cInline[c] && config.mergeAreaChains()) {
             // One delta from the base to the new version replaces the chain: reads need one delta page.
-            ContentModel.render(cBase[c], tmpBytes);
-            ContentModel.renderFrom(cBase[c], tmpBytes, newId, newBytes);
-            int m = codec.encode(tmpBytes, newBytes, deltaOut, Math.min(config.maxChainBytes(),
-                    BLOCK - AREA_HEADER_BYTES));
+            int m = encodeIds(cBase[c], newId, Math.min(config.maxChainBytes(), BLOCK - AREA_HEADER_BYTES));
             if (m < 0) {
                 // Counted as a chain rewrite when the chain outgrew its bytes, else as new content.
                 if (ContentModel.base(newId) == ContentModel.base(cBase[c])) {
@@ -203,9 +203,7 @@ final class DeltaStore {
             return true;
         }
         long from = c != NONE ? cLast[c] : oldId == 0 ? ContentModel.id(ContentModel.base(newId), 0) : oldId;
-        ContentModel.render(from, oldBytes);
-        ContentModel.renderFrom(from, oldBytes, newId, newBytes);
-        int n = codec.encode(oldBytes, newBytes, deltaOut, config.maxDeltaBytes());
+        int n = encodeIds(from, newId, config.maxDeltaBytes());
         if (n < 0) {
             tooLarge++;
             return false;
@@ -233,6 +231,20 @@ final class DeltaStore {
         bytesSaved += BLOCK - n;
         place(c, d, fresh, readyPs);
         return true;
+    }
+
+    /**
+     * The delta of {@code toId}'s content against {@code fromId}'s, into {@code deltaOut}: both
+     * rendered and encoded, or for xor-rle between nearby versions of one base only the bytes the
+     * edits touch ({@link EditWindows}, the same result).
+     */
+    private int encodeIds(long fromId, long toId, int limitBytes) {
+        if (windows != null && EditWindows.applies(fromId, toId)) {
+            return windows.encode(codec, fromId, toId, deltaOut, limitBytes);
+        }
+        ContentModel.render(fromId, oldBytes);
+        ContentModel.renderFrom(fromId, oldBytes, toId, newBytes);
+        return codec.encode(oldBytes, newBytes, deltaOut, limitBytes);
     }
 
     private void freeDeltas(int c) {
@@ -284,8 +296,7 @@ final class DeltaStore {
      * place ({@code d} or the merged one).
      */
     private int mergeInline(int c, int d) {
-        ContentModel.render(cBase[c], tmpBytes);
-        int m = codec.encode(tmpBytes, newBytes, deltaOut, Math.min(config.maxChainBytes(), BLOCK - AREA_HEADER_BYTES));
+        int m = encodeIds(cBase[c], dTo[d], Math.min(config.maxChainBytes(), BLOCK - AREA_HEADER_BYTES));
         int placed = cCount[c] - 1;
         int current = cBytes[c] + cCount[c] * InlineDeltaArea.ENTRY_HEADER_BYTES;
         if (m < 0 || m + InlineDeltaArea.ENTRY_HEADER_BYTES >= current || placed == 0) {

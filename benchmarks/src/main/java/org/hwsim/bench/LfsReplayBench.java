@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code replayUniform}: the full model (workload, file system, cleaning, flash timing,
  *       latency histograms). {@code delta = on} adds DeltaFS delta compression with its defaults
- *       (xor-rle, deltas up to 1,024 bytes, chains of 8 deltas or 2,048 bytes): every overwrite
- *       renders the old and new 4 KiB contents and encodes a delta, so it costs more per request.</li>
+ *       (xor-rle, deltas up to 1,024 bytes, chains of 8 versions or 2,048 bytes, delta-area
+ *       chains merged): every overwrite encodes a delta of the new version against the block's
+ *       chain and files it in the inline area or a delta page, so it costs more per request.</li>
  *   <li>{@code generatorOnly}: the baseline, the same request generator without the file system
  *       (what replay costs beyond producing requests).</li>
  * </ul>

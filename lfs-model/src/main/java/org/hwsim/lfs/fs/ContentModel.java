@@ -73,17 +73,15 @@ public final class ContentModel {
         }
     }
 
-    /** First byte of edit {@code e} of {@code base} in a block of {@code blockLength} bytes. */
-    static int editPos(long base, int e, int blockLength) {
+    /**
+     * Where edit {@code e} of {@code base} writes in a block of {@code blockLength} bytes: its first
+     * byte in the high 32 bits, its length (8 to 64) in the low 32 bits.
+     */
+    static long editRange(long base, int e, int blockLength) {
         long h = mix(base ^ (0x632be59bd9b4e019L * e));
         int len = 8 + (int) ((h >>> 8) & 63) % 57;
-        return (int) Long.remainderUnsigned(h >>> 16, Math.max(1, blockLength - len));
-    }
-
-    /** Bytes edit {@code e} of {@code base} overwrites (8 to 64; fewer at the block's end). */
-    static int editLen(long base, int e) {
-        long h = mix(base ^ (0x632be59bd9b4e019L * e));
-        return 8 + (int) ((h >>> 8) & 63) % 57;
+        long pos = Long.remainderUnsigned(h >>> 16, Math.max(1, blockLength - len));
+        return (pos << 32) | len;
     }
 
     /**
@@ -95,8 +93,11 @@ public final class ContentModel {
         long base = base(id);
         long x0 = mix(base + 0x2545f4914f6cdd1dL);
         for (int w = 0; w < windows; w++) {
+            long z = 0;
             for (int p = lo[w]; p < hi[w]; p++) {
-                long z = mix(x0 + ((p >>> 3) + 1L) * 0x9e3779b97f4a7c15L);
+                if (p == lo[w] || (p & 7) == 0) {
+                    z = mix(x0 + ((p >>> 3) + 1L) * 0x9e3779b97f4a7c15L); // the word holding byte p
+                }
                 block[p] = (byte) (z >>> (8 * (p & 7)));
             }
         }

@@ -42,9 +42,10 @@ final class EditWindows {
         long base = ContentModel.base(toId);
         int n = 0;
         for (int e = ContentModel.version(fromId) + 1; e <= ContentModel.version(toId); e++) {
-            int pos = ContentModel.editPos(base, e, from.length);
+            long r = ContentModel.editRange(base, e, from.length);
+            int pos = (int) (r >>> 32);
             lo[n] = pos;
-            hi[n++] = Math.min(pos + ContentModel.editLen(base, e), from.length);
+            hi[n++] = Math.min(pos + (int) r, from.length);
         }
         ContentModel.renderWindows(fromId, from, lo, hi, n);
         ContentModel.renderWindows(toId, to, lo, hi, n);

@@ -54,7 +54,7 @@ final class DeltaStore {
         /** The next block of the delta log (may clean first). */
         int allocDeltaPage();
 
-        /** Programs main-area block {@code addr}; returns the completion. */
+        /** Programs delta page {@code addr} (a data block written for the host); returns the completion. */
         long program(int addr, long readyPs);
 
         /** Reads main-area block {@code addr}; returns the completion. */

@@ -1426,6 +1426,7 @@ public final class LogFs implements SectionView {
 
         @Override
         public long program(int a, long readyPs) {
+            hostDataPrograms++; // a delta page holds host writes
             return programData(a, Math.max(readyPs, opReadyPs));
         }
 
@@ -1477,7 +1478,7 @@ public final class LogFs implements SectionView {
 
     /**
      * File-system counters. {@code hostDataPrograms} counts data blocks programmed for host writes
-     * and dentries; {@code gcDataMoved}/{@code gcNodeMoved} blocks moved by cleaning;
+     * (delta pages included) and dentries; {@code gcDataMoved}/{@code gcNodeMoved} blocks moved by cleaning;
      * {@code nodePrograms} every node block programmed (cleaning included); {@code metaPrograms}
      * NAT/SIT/SSA blocks and checkpoint packs.
      */

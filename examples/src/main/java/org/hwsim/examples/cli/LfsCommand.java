@@ -76,7 +76,7 @@ final class LfsCommand implements Runnable {
         String deltaMerge;
 
         @Option(names = "--delta-max-chain", defaultValue = "8",
-                description = "Deltas per block before a full page is written again (default: ${DEFAULT-VALUE}).")
+                description = "Versions kept as deltas on a block before a full page is written again (default: ${DEFAULT-VALUE}).")
         int deltaMaxChain;
 
         @Option(names = "--delta-max-chain-bytes", defaultValue = "2048",

@@ -36,9 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code replayUniform}: the full model (workload, file system, cleaning, flash timing,
- *       latency histograms). {@code delta = on} is DeltaFS delta compression, which phase 2 of the
- *       model adds: until then its setup fails with "not yet supported" and JMH reports no score
- *       for it rather than a made-up one.</li>
+ *       latency histograms). {@code delta = on} adds DeltaFS delta compression with its defaults
+ *       (xor-rle, deltas up to 1,024 bytes, chains of 8 versions or 2,048 bytes, delta-area
+ *       chains merged): every overwrite encodes a delta of the new version against the block's
+ *       chain and files it in the inline area or a delta page, so it costs more per request.</li>
  *   <li>{@code generatorOnly}: the baseline, the same request generator without the file system
  *       (what replay costs beyond producing requests).</li>
  * </ul>

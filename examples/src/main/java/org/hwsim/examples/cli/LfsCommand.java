@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hwsim.core.report.Report;
+import org.hwsim.lfs.fs.DeltaConfig;
+import org.hwsim.lfs.fs.LogFs;
 import org.hwsim.lfs.replay.CrashRun;
 import org.hwsim.lfs.replay.LfsRun;
 import picocli.CommandLine;
@@ -57,9 +59,30 @@ final class LfsCommand implements Runnable {
         String gc;
 
         @Option(names = "--delta", defaultValue = "off",
-                description = "DeltaFS delta compression on | off. 'on' is not yet supported (phase 2) and exits "
-                        + "with a usage error (default: ${DEFAULT-VALUE}).")
+                description = "DeltaFS delta compression on | off: overwrites stored as deltas in the inode's inline "
+                        + "area or in delta pages (default: ${DEFAULT-VALUE}).")
         String delta;
+
+        @Option(names = "--delta-codec", defaultValue = "xor-rle",
+                description = "Delta encoder xor-rle | copy-add (default: ${DEFAULT-VALUE}).")
+        String deltaCodec;
+
+        @Option(names = "--delta-max-bytes", defaultValue = "1024",
+                description = "Largest delta stored instead of a full page (default: ${DEFAULT-VALUE}).")
+        int deltaMaxBytes;
+
+        @Option(names = "--delta-merge", defaultValue = "on",
+                description = "Overwrites of blocks whose deltas are in the delta area store one delta against the "
+                        + "base in place of the chain, so reads need one delta page: on | off (default: ${DEFAULT-VALUE}).")
+        String deltaMerge;
+
+        @Option(names = "--delta-max-chain", defaultValue = "8",
+                description = "Versions kept as deltas on a block before a full page is written again (default: ${DEFAULT-VALUE}).")
+        int deltaMaxChain;
+
+        @Option(names = "--delta-max-chain-bytes", defaultValue = "2048",
+                description = "Delta bytes per block before a full page is written again (default: ${DEFAULT-VALUE}).")
+        int deltaMaxChainBytes;
 
         @Option(names = "--requests", description = "Measured requests (default: 1000000; for trace: the whole trace).")
         Long requests;
@@ -109,7 +132,9 @@ final class LfsCommand implements Runnable {
             long n = requests != null ? requests : trace ? 0 : 1_000_000;
             LfsRun.Config config = new LfsRun.Config(workload, traceFormat, deviceGib, flash, utilization, gc,
                     onOff("--delta", delta), n, warmupRequests, seed, iops, readFraction,
-                    onOff("--threaded-logging", threadedLogging));
+                    onOff("--threaded-logging", threadedLogging),
+                    new DeltaConfig(true, deltaCodec, deltaMaxBytes, deltaMaxChain, deltaMaxChainBytes,
+                            LogFs.MAX_INLINE_BYTES, onOff("--delta-merge", deltaMerge)));
             if (crashAtPs != null && crashSeed != null) {
                 throw new IllegalArgumentException("--crash-at-ps and --crash are exclusive: give one");
             }
@@ -142,6 +167,13 @@ final class LfsCommand implements Runnable {
                     lat.get("readLatencyUs").get("p50").asDouble(), lat.get("readLatencyUs").get("p99").asDouble());
             System.out.printf("  energy              %.3f mJ over %.3f simulated s%n", h.get("energyMj"),
                     h.get("simulatedSeconds"));
+            var d = report.json().get("delta");
+            if (d != null) {
+                System.out.printf("  deltas              %,d inline, %,d in the delta area, %,d bytes saved, "
+                        + "%,d chain rewrites, %,d reconstruct reads%n", d.get("deltasInline").asLong(),
+                        d.get("deltasInDeltaArea").asLong(), d.get("bytesSaved").asLong(),
+                        d.get("chainRewrites").asLong(), d.get("reconstructReads").asLong());
+            }
             var crash = report.json().get("crash");
             if (crash != null) {
                 System.out.printf("  crash               at %.6f s after %,d requests: %,d pages lost in flight, "

@@ -101,6 +101,10 @@ class LfsCliTest {
                 "--json", dir.resolve("z.json").toString());
         assertEquals(2, tr.exitCode());
         assertTrue(tr.err().contains("--crash-at-ps"), tr.err());
+        CliRun delta = run("lfs", "run", "--device-gib", "1", "--requests", "10", "--delta", "on", "--crash", "1",
+                "--json", dir.resolve("w.json").toString());
+        assertEquals(2, delta.exitCode());
+        assertTrue(delta.err().contains("delta must be off for a crash simulation"), delta.err());
     }
 
     private static String[] concat(String[] a, String last) {
@@ -110,11 +114,25 @@ class LfsCliTest {
     }
 
     @Test
-    void deltaOnIsAUsageErrorForNow() {
-        CliRun r = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--requests", "10",
+    void deltaOnRunsAndReportsTheDeltaSection() throws Exception {
+        Path json = dir.resolve("d.json");
+        CliRun r = run("lfs", "run", "--workload", "sqlite", "--device-gib", "1", "--delta", "on",
+                "--delta-codec", "xor-rle", "--delta-max-chain", "4", "--requests", "30000", "--read-fraction", "0.3",
+                "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("deltas") && r.out().contains("inline"), r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        JsonNode d = j.get("delta");
+        for (String k : new String[] {"deltasInline", "deltasInDeltaArea", "bytesSaved", "reconstructReads",
+            "chainRewrites"}) {
+            assertTrue(d.has(k), k);
+        }
+        assertTrue(d.get("bytesSaved").asLong() > 0, d.toString());
+        assertEquals(4, j.get("config").get("deltaOptions").get("maxChainLength").asInt());
+        CliRun bad = run("lfs", "run", "--device-gib", "1", "--delta", "on", "--delta-codec", "lz4", "--requests", "10",
                 "--json", dir.resolve("x.json").toString());
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("not yet supported"), r.err());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("lz4"), bad.err());
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class FlashImage implements PersistHook {
         if (crashAtPs < 0) {
             throw new IllegalArgumentException("crashAtPs must be >= 0: " + crashAtPs);
         }
+        if (fs.effectiveConfig().delta().enabled()) {
+            // Recovery does not persist inline deltas, delta pages or chains yet (see docs/lfs.md).
+            throw new IllegalArgumentException("delta must be off for a crash simulation: recovery of DeltaFS "
+                    + "structures is not modelled yet");
+        }
         FlashImage image = new FlashImage(fs, crashAtPs);
         image.scan();
         fs.attachHook(image);

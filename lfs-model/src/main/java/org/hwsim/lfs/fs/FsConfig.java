@@ -24,10 +24,12 @@ import org.hwsim.lfs.gc.VictimPolicy;
  *     (0: reservedSections + gcBatchSections + 2)
  * @param discard erase freed sections at the checkpoint that frees them (otherwise lazily, just
  *     before a section is reused)
+ * @param delta DeltaFS delta compression ({@link DeltaConfig#off()}: the baseline F2FS)
  */
 public record FsConfig(boolean inlineData, int reservedSections, int gcBatchSections, String foregroundGc,
                        String backgroundGc, long backgroundIdlePs, int backgroundFreeSections,
-                       long checkpointIntervalPs, boolean threadedLogging, int ssrFreeSections, boolean discard) {
+                       long checkpointIntervalPs, boolean threadedLogging, int ssrFreeSections, boolean discard,
+                       DeltaConfig delta) {
 
     /** Validates every field. */
     public FsConfig {
@@ -43,6 +45,18 @@ public record FsConfig(boolean inlineData, int reservedSections, int gcBatchSect
         if (checkpointIntervalPs <= 0) {
             throw new IllegalArgumentException("checkpointIntervalPs must be > 0: " + checkpointIntervalPs);
         }
+        if (delta == null) {
+            throw new IllegalArgumentException("delta must not be null; use DeltaConfig.off()");
+        }
+    }
+
+    /** The options without deltas ({@link DeltaConfig#off()}). */
+    public FsConfig(boolean inlineData, int reservedSections, int gcBatchSections, String foregroundGc,
+                    String backgroundGc, long backgroundIdlePs, int backgroundFreeSections, long checkpointIntervalPs,
+                    boolean threadedLogging, int ssrFreeSections, boolean discard) {
+        this(inlineData, reservedSections, gcBatchSections, foregroundGc, backgroundGc, backgroundIdlePs,
+                backgroundFreeSections, checkpointIntervalPs, threadedLogging, ssrFreeSections, discard,
+                DeltaConfig.off());
     }
 
     private static void nonNeg(String f, int v) {
@@ -60,18 +74,25 @@ public record FsConfig(boolean inlineData, int reservedSections, int gcBatchSect
     /** A copy with another foreground policy. */
     public FsConfig withForegroundGc(String id) {
         return new FsConfig(inlineData, reservedSections, gcBatchSections, id, backgroundGc, backgroundIdlePs,
-                backgroundFreeSections, checkpointIntervalPs, threadedLogging, ssrFreeSections, discard);
+                backgroundFreeSections, checkpointIntervalPs, threadedLogging, ssrFreeSections, discard, delta);
     }
 
     /** A copy with threaded logging switched on or off. */
     public FsConfig withThreadedLogging(boolean on) {
         return new FsConfig(inlineData, reservedSections, gcBatchSections, foregroundGc, backgroundGc,
-                backgroundIdlePs, backgroundFreeSections, checkpointIntervalPs, on, ssrFreeSections, discard);
+                backgroundIdlePs, backgroundFreeSections, checkpointIntervalPs, on, ssrFreeSections, discard, delta);
+    }
+
+    /** A copy with these delta options. */
+    public FsConfig withDelta(DeltaConfig d) {
+        return new FsConfig(inlineData, reservedSections, gcBatchSections, foregroundGc, backgroundGc,
+                backgroundIdlePs, backgroundFreeSections, checkpointIntervalPs, threadedLogging, ssrFreeSections,
+                discard, d);
     }
 
     /** A copy with these derived sizes (0 keeps "derive"). */
     public FsConfig withSections(int reserved, int gcBatch, int backgroundFree, int ssrFree) {
         return new FsConfig(inlineData, reserved, gcBatch, foregroundGc, backgroundGc, backgroundIdlePs,
-                backgroundFree, checkpointIntervalPs, threadedLogging, ssrFree, discard);
+                backgroundFree, checkpointIntervalPs, threadedLogging, ssrFree, discard, delta);
     }
 }

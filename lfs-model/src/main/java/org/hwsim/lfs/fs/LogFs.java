@@ -194,6 +194,9 @@ public final class LogFs implements SectionView {
     private long gcStuck;
     private final long[] resultCounts = new long[IoResult.values().length];
 
+    /** DeltaFS delta compression, or null when deltas are off (the baseline, unchanged). */
+    private final DeltaStore deltas;
+
     private LogFs(FlashDevice dev, FsConfig config, boolean format) {
         this.dev = dev;
         this.config = config;
@@ -254,6 +257,7 @@ public final class LogFs implements SectionView {
         }
         this.freeCount = sections;
         Arrays.fill(nat, HOLE);
+        this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(), new DeltaSpace()) : null;
         if (!format) {
             return; // mounted from a recovered state: see restore
         }
@@ -850,6 +854,10 @@ public final class LogFs implements SectionView {
                 return done(IoResult.ENOSPC, arrivalPs, completion);
             }
             int dn = ensureNode(file, NodeTree.dnodeOffset(b));
+            if (deltas != null && old != HOLE && deltas.overwrite(file, b, contentId(file, b), contentId, opReadyPs)) {
+                setContent(file, b, contentId); // a delta instead of a page (DeltaStore)
+                continue;
+            }
             long ready = opReadyPs;
             boolean partial = (b == first && offsetBytes % BLOCK_BYTES != 0)
                     || (b == last && end % BLOCK_BYTES != 0 && end < sizeBytes[file]);
@@ -872,6 +880,9 @@ public final class LogFs implements SectionView {
             setAddr(file, b, na);
             setContent(file, b, contentId);
             markNodeDirty(dn);
+            if (deltas != null) {
+                deltas.drop(file, b);
+            }
         }
         hostBytesWritten += lengthBytes;
         if (end > sizeBytes[file]) {
@@ -924,6 +935,9 @@ public final class LogFs implements SectionView {
             int x = getAddr(file, b);
             if (x != HOLE) {
                 long t = dev.read(page(x), opReadyPs);
+                if (deltas != null) {
+                    t = Math.max(t, deltas.readExtra(file, b, opReadyPs));
+                }
                 if (t > completion) {
                     completion = t;
                 }
@@ -949,6 +963,9 @@ public final class LogFs implements SectionView {
             if (x != HOLE) {
                 invalidate(x);
                 setAddr(file, b, HOLE);
+                if (deltas != null) {
+                    deltas.drop(file, b);
+                }
                 markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
                 hook.trimmed(file, b);
             }
@@ -964,8 +981,12 @@ public final class LogFs implements SectionView {
         }
         fsyncs++;
         // Data before nodes (F2FS waits for the file's data writeback first), so a node page with
-        // an fsync mark on flash implies the data it points to is there too.
+        // an fsync mark on flash implies the data it points to is there too; the open delta page
+        // holds data too.
         long ready = Math.max(Math.max(opReadyPs, writebackPs[file]), lastCheckpointEndPs);
+        if (deltas != null) {
+            ready = deltas.flush(ready);
+        }
         long completion = ready;
         int[] n = nodeNid[file];
         int w = file >>> 6;
@@ -1090,6 +1111,13 @@ public final class LogFs implements SectionView {
                 setAddr(f, b, na);
                 markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
                 gcDataMoved++;
+            } else if (DeltaStore.isDeltaOwner(owner)) {
+                int na = alloc(COLD_DATA, false);
+                end = Math.max(end, programData(na, r));
+                invalidate(a);
+                validate(na, owner);
+                deltas.moved(owner, na);
+                gcDataMoved++;
             } else {
                 int nid = (int) (owner & 0x7fffffffL);
                 int na = alloc(nodeLog(nid), false);
@@ -1126,6 +1154,9 @@ public final class LogFs implements SectionView {
         opReadyPs = readyPs;
         long end = readyPs;
         long before = nodePrograms + metaPrograms + hostDataPrograms;
+        if (deltas != null) {
+            end = Math.max(end, deltas.flush(readyPs)); // the open delta page
+        }
         // Dentry blocks of the root directory (hot data).
         for (int w = 0; w < dentryDirty.length; w++) {
             long bits = dentryDirty[w];
@@ -1518,6 +1549,9 @@ public final class LogFs implements SectionView {
                 }
             }
         }
+        if (deltas != null) {
+            reached += deltas.check(files, p -> add(problems, p), (x, owner, what) -> reach(problems, seen, x, owner, what));
+        }
         if (reached != validTotal) {
             add(problems, "reachable blocks " + reached + " != valid blocks " + validTotal);
         }
@@ -1591,7 +1625,7 @@ public final class LogFs implements SectionView {
             }
             b += 4L * nodeNid[f].length;
         }
-        return b;
+        return deltas == null ? b : b + deltas.stateBytes();
     }
 
     /** A snapshot of the counters. */
@@ -1599,6 +1633,82 @@ public final class LogFs implements SectionView {
         return new Stats(hostBytesWritten, hostBytesRead, hostDataPrograms, gcDataMoved, gcNodeMoved, nodePrograms,
                 metaPrograms, fgGcRuns, bgGcRuns, sectionsCleaned, checkpoints, ssrWrites, inlineWrites, fsyncs,
                 gcStuck, resultCounts.clone());
+    }
+
+    /** DeltaFS counters (all zero when deltas are off). */
+    public DeltaStats deltaStats() {
+        return deltas == null ? new DeltaStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : deltas.stats();
+    }
+
+    /**
+     * The bytes a read of {@code file} block {@code block} returns: with deltas, its base content
+     * with every delta decoded on top; otherwise its content id rendered ({@link ContentModel}).
+     */
+    public void readContent(int file, long block, byte[] out) {
+        if (deltas != null) {
+            deltas.reconstruct(file, block, out);
+        } else {
+            ContentModel.render(contentId(file, block), out);
+        }
+    }
+
+    /** Deltas on top of the block's base page (0 without deltas). */
+    public int deltaChainLength(int file, long block) {
+        return deltas == null ? 0 : deltas.chainLength(file, block);
+    }
+
+    /** Bytes of {@code file}'s inode inline area holding deltas, entry headers included. */
+    public int inlineDeltaBytes(int file) {
+        return deltas == null ? 0 : deltas.inlineBytes(file);
+    }
+
+    /** The block services the delta store uses: the hot data log, the SIT and the node marks. */
+    private final class DeltaSpace implements DeltaStore.Space {
+        @Override
+        public int allocDeltaPage() {
+            return alloc(HOT_DATA, !inGc);
+        }
+
+        @Override
+        public long program(int a, long readyPs) {
+            hostDataPrograms++; // a delta page holds host writes
+            return programData(a, Math.max(readyPs, opReadyPs));
+        }
+
+        @Override
+        public long read(int a, long readyPs) {
+            return dev.read(page(a), readyPs);
+        }
+
+        @Override
+        public void validate(int a, long owner) {
+            LogFs.this.validate(a, owner);
+        }
+
+        @Override
+        public void invalidate(int a) {
+            LogFs.this.invalidate(a);
+        }
+
+        @Override
+        public void markInodeDirty(int file) {
+            markNodeDirty(nodeNid[file][0]);
+        }
+
+        @Override
+        public void markBlockNodeDirty(int file, long block) {
+            markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(block)]);
+        }
+
+        @Override
+        public long contentId(int file, long block) {
+            return LogFs.this.contentId(file, block);
+        }
+
+        @Override
+        public int blockAddress(int file, long block) {
+            return getAddr(file, block);
+        }
     }
 
     /** Counts a request the caller rejected before it reached the file system (e.g. {@code ERANGE}). */
@@ -1613,7 +1723,7 @@ public final class LogFs implements SectionView {
 
     /**
      * File-system counters. {@code hostDataPrograms} counts data blocks programmed for host writes
-     * and dentries; {@code gcDataMoved}/{@code gcNodeMoved} blocks moved by cleaning;
+     * (delta pages included) and dentries; {@code gcDataMoved}/{@code gcNodeMoved} blocks moved by cleaning;
      * {@code nodePrograms} every node block programmed (cleaning included); {@code metaPrograms}
      * NAT/SIT/SSA blocks and checkpoint packs.
      */

@@ -22,5 +22,14 @@
  * org.hwsim.lfs.fs.Recovery} is F2FS's mount after a crash (newest complete checkpoint pack, roll
  * back, roll forward of fsync-marked node pages: {@code fs/f2fs/recovery.c}) and {@link
  * org.hwsim.lfs.fs.CrashChecker} checks the result against the image and the acknowledged writes.
+ *
+ * <p>DeltaFS delta compression (C. Wu et al., "DeltaFS: Pursuing Zero Update Overhead via
+ * Metadata-Enabled Delta Compression for Log-structured File System on Mobile Devices", arXiv
+ * 2210.04623, 2022; and its successor MedFS, USENIX FAST 2025): {@link
+ * org.hwsim.lfs.fs.DeltaConfig} switches it on; {@code DeltaStore} keeps per-block delta chains on
+ * top of a base page, in the inode's inline area ({@code InlineDeltaArea}, 3,488 bytes, least
+ * recently updated chains merged or evicted first) or in delta pages of the main area written
+ * through the hot data log; {@link org.hwsim.lfs.fs.DeltaStats} counts what it did. With deltas off
+ * the file system is the baseline, bit for bit.
  */
 package org.hwsim.lfs.fs;

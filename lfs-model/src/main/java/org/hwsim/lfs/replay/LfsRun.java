@@ -10,6 +10,8 @@ import org.hwsim.core.time.Time;
 import org.hwsim.lfs.flash.FlashDevice;
 import org.hwsim.lfs.flash.FlashGeometry;
 import org.hwsim.lfs.flash.FlashTiming;
+import org.hwsim.lfs.fs.DeltaConfig;
+import org.hwsim.lfs.fs.DeltaStats;
 import org.hwsim.lfs.fs.FsConfig;
 import org.hwsim.lfs.fs.IoResult;
 import org.hwsim.lfs.fs.LogFs;
@@ -47,17 +49,19 @@ public final class LfsRun {
      * @param flash timing preset {@code slc|mlc|tlc}
      * @param utilization share of the main area holding live data after the pre-fill, in (0, 1)
      * @param gc foreground cleaning policy {@code greedy|cost-benefit}
-     * @param delta delta compression (phase 2; must be false for now)
+     * @param delta DeltaFS delta compression on (the options in {@code deltaOptions}) or off (baseline)
      * @param requests measured requests (for a trace, at most; 0 = the whole trace)
      * @param warmupRequests requests replayed before measuring (not counted), >= 0
      * @param seed master seed
      * @param iops arrival rate of synthetic workloads, requests per second, > 0
      * @param readFraction share of reads in uniform/hotcold/sqlite/mix, in [0, 1]
      * @param threadedLogging F2FS slack space recycling under space pressure
+     * @param deltaOptions codec and thresholds of delta compression (its {@code enabled} flag is
+     *     replaced by {@code delta})
      */
     public record Config(String workload, String traceFormat, int deviceGib, String flash, double utilization,
                          String gc, boolean delta, long requests, long warmupRequests, long seed, double iops,
-                         double readFraction, boolean threadedLogging) {
+                         double readFraction, boolean threadedLogging, DeltaConfig deltaOptions) {
         /** Validates every field. */
         public Config {
             if (workload == null || workload.isBlank()) {
@@ -82,10 +86,10 @@ public final class LfsRun {
                 throw new IllegalArgumentException("utilization must be in (0, 1): " + utilization);
             }
             VictimPolicy.byId(gc);
-            if (delta) {
-                throw new IllegalArgumentException("delta on is not yet supported: DeltaFS delta compression "
-                        + "comes in phase 2 of the lfs model; use --delta off");
+            if (deltaOptions == null) {
+                throw new IllegalArgumentException("deltaOptions must not be null; use DeltaConfig.defaults()");
             }
+            deltaOptions = deltaOptions.withEnabled(delta);
             if (requests < 0) {
                 throw new IllegalArgumentException("requests must be >= 0: " + requests);
             }
@@ -103,6 +107,14 @@ public final class LfsRun {
             }
         }
 
+        /** A run with the default delta options ({@link DeltaConfig#defaults()}) when {@code delta} is on. */
+        public Config(String workload, String traceFormat, int deviceGib, String flash, double utilization,
+                      String gc, boolean delta, long requests, long warmupRequests, long seed, double iops,
+                      double readFraction, boolean threadedLogging) {
+            this(workload, traceFormat, deviceGib, flash, utilization, gc, delta, requests, warmupRequests, seed,
+                    iops, readFraction, threadedLogging, DeltaConfig.defaults());
+        }
+
         /** Defaults for {@code workload}: 16 GiB MLC, 80% utilization, greedy, 1,000,000 requests, seed 1. */
         public static Config defaults(String workload) {
             return new Config(workload, "disksim", 16, "mlc", 0.8, "greedy", false, 1_000_000, 0, 1, 1000, 0.0,
@@ -116,7 +128,7 @@ public final class LfsRun {
         this.dev = FlashDevice.create(FlashGeometry.forCapacityGib(config.deviceGib()),
                 FlashTiming.byId(config.flash()));
         this.fs = LogFs.format(dev, FsConfig.defaults().withForegroundGc(config.gc())
-                .withThreadedLogging(config.threadedLogging()));
+                .withThreadedLogging(config.threadedLogging()).withDelta(config.deltaOptions()));
         if (config.workload().startsWith("trace:")) {
             this.workload = TraceWorkload.of(Path.of(config.workload().substring(6)),
                     TraceFormat.byId(config.traceFormat()));
@@ -219,6 +231,7 @@ public final class LfsRun {
         writeLatency.reset();
         fsyncLatency.reset();
         LogFs.Stats s0 = fs.stats();
+        DeltaStats d0 = fs.deltaStats();
         FlashDevice.Counters c0 = dev.counters();
         long startPs = Math.max(lastArrivalPs, dev.lastCompletionPs());
         sim.runUntil(startPs);
@@ -260,6 +273,9 @@ public final class LfsRun {
         b.energy(sim.energy());
         b.section("fs", s.toMap());
         b.section("wear", dev.wearReport().toMap());
+        if (config.delta()) {
+            b.section("delta", fs.deltaStats().minus(d0).toMap());
+        }
         Map<String, Object> layout = new LinkedHashMap<>();
         layout.put("geometry", dev.geometry());
         layout.put("flashPreset", dev.timing().id());

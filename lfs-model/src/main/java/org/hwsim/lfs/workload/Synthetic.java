@@ -61,6 +61,9 @@ abstract class Synthetic implements Workload {
     /**
      * Random 4 KiB overwrites of one pre-filled file: uniform when {@code hotShare} is 0, otherwise
      * a share {@code hotShare} of the writes goes to the first {@code hotFraction} of the blocks.
+     * Each overwrite is the next version of the block's current content (read from the file
+     * system's content ids: base b + 1, one more small edit), as an application updating a record
+     * in place writes it.
      */
     static final class Overwrite extends Synthetic {
         private final double readFraction;
@@ -69,7 +72,7 @@ abstract class Synthetic implements Workload {
         private int file;
         private long blocks;
         private long hotBlocks;
-        private long writes;
+        private LogFs fs;
 
         Overwrite(String id, RandomStreams random, double iops, double readFraction, double hotShare,
                   double hotFraction) {
@@ -81,6 +84,7 @@ abstract class Synthetic implements Workload {
 
         @Override
         public void prepare(LogFs fs, double utilization) {
+            this.fs = fs;
             blocks = liveBlocks(fs, utilization);
             file = fs.prefill("/data/" + id + ".dat", blocks * BLOCK);
             hotBlocks = Math.max(1, (long) (blocks * hotFraction));
@@ -97,7 +101,9 @@ abstract class Synthetic implements Workload {
             if (readFraction > 0 && rng.nextDouble() < readFraction) {
                 r.set(IoOp.READ, file, b * BLOCK, BLOCK, 0);
             } else {
-                r.set(IoOp.WRITE, file, b * BLOCK, BLOCK, ContentModel.id(b + 1, (int) (++writes & 0xfffff)));
+                // The next version of the block's content: one small in-place edit (ContentModel).
+                int v = ContentModel.version(fs.contentId(file, b)) + 1;
+                r.set(IoOp.WRITE, file, b * BLOCK, BLOCK, ContentModel.id(b + 1, Math.min(v, (1 << ContentModel.VERSION_BITS) - 1)));
             }
         }
     }

@@ -55,10 +55,13 @@ class TraceReplayTest {
     }
 
     @Test
-    void deltaOnIsNotYetSupported() {
+    void deltaOptionsAreRequiredAndTheSwitchWins() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LfsRun.Config(
-                "uniform", "disksim", 1, "mlc", 0.5, "greedy", true, 10, 0, 1, 1000, 0, false));
-        assertTrue(e.getMessage().contains("not yet supported"), e.getMessage());
+                "uniform", "disksim", 1, "mlc", 0.5, "greedy", true, 10, 0, 1, 1000, 0, false, null));
+        assertTrue(e.getMessage().contains("deltaOptions"), e.getMessage());
+        LfsRun.Config c = new LfsRun.Config("uniform", "disksim", 1, "mlc", 0.5, "greedy", false, 10, 0, 1, 1000, 0,
+                false, org.hwsim.lfs.fs.DeltaConfig.defaults());
+        assertTrue(!c.deltaOptions().enabled(), "--delta off switches the options off");
     }
 
     @Test

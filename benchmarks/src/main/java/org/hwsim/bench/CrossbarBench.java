@@ -47,20 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * and 9,000 batched at 256 x 256, 1,200 batched at 1024 x 1024 and about 70 with per-device read
  * noise.
  *
- * <p>Measured (JDK 17.0.15, 2-vCPU AMD EPYC shared with another build, so expect +-20 %;
- * {@code OMP_NUM_THREADS=1 java -jar benchmarks/target/benchmarks.jar CrossbarBench -wi 3 -i 3
- * -w 1 -r 1 -f 1}), MVM/s, pimMvm / nd4jMatmulBaseline:
- * <pre>
- * size  batch  readNoise   pimMvm   nd4jMatmulBaseline
- *  256      1       0      48,000        11,000 - 15,000
- *  256     64       0      46,000 - 48,000   245,000 - 277,000
- *  256     64    0.01      22,000 - 27,000   ~300,000
- * 1024      1       0       3,700         1,100
- * 1024     64       0       5,800        27,500
- * 1024     64    0.01       2,600        28,400
- * </pre>
- * Where the time goes at 256 x 256 (JFR): one ziggurat Gaussian per conversion (2,048 per MVM,
- * about 3.5 ns each), the table-lookup column sums, and the ADC quantization loop.
+ * <p>Figures, the command and where the time goes: {@code benchmarks/README.md}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

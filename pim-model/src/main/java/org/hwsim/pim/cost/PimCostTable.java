@@ -4,19 +4,21 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Energy and latency per action of a tile (sources in the package documentation).
+ * Energy and latency per action of a tile (sources in the package documentation). The defaults are
+ * the ISAAC-derived figures of the accelerator's action table ({@code isaac-actions.yaml}, read by
+ * {@code org.hwsim.pim.accel.PimActionTable}); a test keeps the two equal.
  *
- * @param adcWaldenFomFjPerStep Walden FOM in fJ per conversion step (default 5: the survey's
- *     envelope for SAR designs, consistent with ISAAC's 6 fJ)
+ * @param adcWaldenFomFjPerStep Walden FOM in fJ per conversion step (default 6.1: ISAAC's 8-bit ADC,
+ *     2 mW at 1.28 GS/s, 1.56 pJ per conversion)
  * @param adcSchreierFomDb Schreier FOM in dB (default 180, the survey's thermal-limit envelope)
- * @param adcConversionNs time per conversion (default 0.78 ns: 1.28 GS/s, ISAAC)
+ * @param adcConversionNs time per conversion (default 0.78125 ns: 1.28 GS/s, ISAAC)
  * @param columnsPerAdc columns sharing one ADC (default 128, ISAAC)
- * @param dacActivationPj energy per driven wordline per analog step (default 0.39 pJ: 4 mW over 1,024 DACs and a 100 ns cycle, ISAAC)
- * @param cellReadPj energy per cell per analog step (default 0.0018 pJ, ISAAC)
- * @param shiftAddPj energy per digital shift-and-add of one converted value (default 0.0005 pJ,
- *     an assumption: a 16-bit add in 32 nm is about 0.05 pJ per Horowitz, ISSCC 2014, Fig. 1.1.9
- *     for 32-bit adds at 45 nm is 0.1 pJ; ISAAC's shift-and-add units share one adder per 128
- *     columns per cycle so we charge 1/100 of an add per value)
+ * @param dacActivationPj energy per driven wordline per analog step (default 0.39 pJ: 4 mW over
+ *     1,024 DACs and a 100 ns cycle, ISAAC)
+ * @param cellReadPj energy per cell per analog step (default 0.001831 pJ: 0.3 mW per 128 x 128
+ *     array over 100 ns, ISAAC)
+ * @param shiftAddPj energy per digital shift-and-add of one converted value (default 0.021 pJ:
+ *     0.2 mW per IMA over 8 ADCs at 1.2 GS/s, ISAAC as Accelergy's ISAAC library derives it)
  * @param readNs analog read (settling) time per step (default 100 ns, ISAAC)
  */
 public record PimCostTable(double adcWaldenFomFjPerStep, double adcSchreierFomDb, double adcConversionNs,
@@ -68,14 +70,14 @@ public record PimCostTable(double adcWaldenFomFjPerStep, double adcSchreierFomDb
 
     /** The published defaults (see the parameter documentation). */
     public static PimCostTable defaults() {
-        return new PimCostTable(5, 180, 0.78, 128, 0.39, 0.0018, 0.0005, 100);
+        return new PimCostTable(6.1, 180, 0.78125, 128, 0.39, 0.001831, 0.021, 100);
     }
 
     /**
      * Energy per conversion of an ADC of {@code bits} bits: the larger of the Walden bound
      * {@code FOM_W 2^bits} and the Schreier bound {@code 10^((6.02 bits + 1.76 - FOM_S) / 10) / 2}
-     * (SNDR of an ideal quantizer, Nyquist sampling). 8 bits with the defaults: max(1.28 pJ,
-     * 0.05 pJ) = 1.28 pJ; 14 bits: max(81.9 pJ, 200 pJ) = 200 pJ. An ideal ADC (0 bits) costs
+     * (SNDR of an ideal quantizer, Nyquist sampling). 8 bits with the defaults: max(1.56 pJ,
+     * 0.05 pJ) = 1.56 pJ; 14 bits: max(99.9 pJ, 200 pJ) = 200 pJ. An ideal ADC (0 bits) costs
      * nothing: it is a modelling device, not hardware.
      */
     public double adcConversionPj(int bits) {

@@ -8,6 +8,7 @@ import org.hwsim.core.config.ConfigException;
 import org.hwsim.core.config.ConfigReader;
 import org.hwsim.core.event.Simulator;
 import org.hwsim.core.workload.NetworkZoo;
+import org.hwsim.pim.cost.PimCostTable;
 import org.hwsim.pim.scheme.Decomposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,25 @@ class PimAcceleratorConfigTest {
     }
 
     /** Walden region: doubles per bit; Schreier region (14 bits, 180 dB): quadruples per bit. */
+    @Test
+    void theTileCostTableUsesTheSameIsaacFigures() {
+        // One set of published figures: `pim mvm` (PimCostTable) and the accelerator (the action
+        // table's YAML, each figure cited there) must not drift apart.
+        PimCostTable c = PimCostTable.defaults();
+        PimActionTable a = PimActionTable.defaults();
+        assertEquals(a.value("adc", "waldenFomFjPerStep"), c.adcWaldenFomFjPerStep(), 0);
+        assertEquals(a.value("adc", "schreierFomDb"), c.adcSchreierFomDb(), 0);
+        assertEquals(a.value("adc", "convertNs"), c.adcConversionNs(), 0);
+        assertEquals(a.value("dac", "drivePj"), c.dacActivationPj(), 0);
+        assertEquals(a.value("array", "cellReadPj"), c.cellReadPj(), 0);
+        assertEquals(a.value("array", "readNs"), c.readNs(), 0);
+        assertEquals(a.value("shiftAdd", "accumulatePj"), c.shiftAddPj(), 0);
+        assertEquals(PimAcceleratorConfig.defaults().columnsPerAdc(), c.columnsPerAdc());
+        for (int bits = 1; bits <= 16; bits++) {
+            assertEquals(a.adcConvertPj(bits), c.adcConversionPj(bits), 0, "bits " + bits);
+        }
+    }
+
     @Test
     void adcEnergyScalesWithResolution() {
         PimActionTable a = PimActionTable.defaults();

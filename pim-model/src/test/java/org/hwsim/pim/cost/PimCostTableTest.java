@@ -20,11 +20,11 @@ class PimCostTableTest {
     @Test
     void adcEnergyFollowsWaldenAtLowAndSchreierAtHighResolution() {
         PimCostTable t = PimCostTable.defaults();
-        assertEquals(5e-3 * 256, t.adcConversionPj(8), 1e-12);       // 5 fJ x 2^8
-        assertEquals(5e-3 * 2 * 256, t.adcConversionPj(9), 1e-12);   // doubles per bit
+        assertEquals(6.1e-3 * 256, t.adcConversionPj(8), 1e-12);     // 6.1 fJ x 2^8
+        assertEquals(6.1e-3 * 2 * 256, t.adcConversionPj(9), 1e-12); // doubles per bit
         double sndr14 = 6.02 * 14 + 1.76;
         assertEquals(0.5 * Math.pow(10, (sndr14 - 180) / 10) * 1e12, t.adcConversionPj(14), 1e-9);
-        assertTrue(t.adcConversionPj(14) > 5e-3 * Math.pow(2, 14));  // thermal limit dominates
+        assertTrue(t.adcConversionPj(14) > 6.1e-3 * Math.pow(2, 14));  // thermal limit dominates
         assertEquals(0, t.adcConversionPj(0), 0);
     }
 

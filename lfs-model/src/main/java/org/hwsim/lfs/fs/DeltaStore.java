@@ -54,8 +54,11 @@ final class DeltaStore {
         /** The next block of the delta log (may clean first). */
         int allocDeltaPage();
 
-        /** Programs delta page {@code addr} (a data block written for the host); returns the completion. */
-        long program(int addr, long readyPs);
+        /**
+         * Programs delta page {@code addr} (a data block written for the host) carrying write stamp
+         * {@code stamp}; returns the completion.
+         */
+        long program(int addr, long stamp, long readyPs);
 
         /** Reads main-area block {@code addr}; returns the completion. */
         long read(int addr, long readyPs);
@@ -119,6 +122,9 @@ final class DeltaStore {
     // Delta pages: address (-1 while open or free) and live deltas; free ids on a stack.
     private int[] pAddr = new int[0];
     private int[] pLive = new int[0];
+    /** Write stamp of each sealed page (unique per program of a delta page). */
+    private long[] pStamp = new long[0];
+    private long nextStamp = 1;
     private int pageTop;
     private int[] pageFree = new int[16];
     private int pageFreeLen;
@@ -354,7 +360,8 @@ final class DeltaStore {
             return readyPs;
         }
         int a = space.allocDeltaPage();
-        long t = space.program(a, readyPs);
+        pStamp[p] = nextStamp++;
+        long t = space.program(a, pStamp[p], readyPs);
         space.validate(a, OWNER_TAG | p);
         pAddr[p] = a;
         pagesWritten++;
@@ -472,6 +479,120 @@ final class DeltaStore {
     /** Inline bytes {@code file}'s deltas use, headers included. */
     int inlineBytes(int file) {
         return inline.used(file);
+    }
+
+    // ---------------------------------------------------------------- persistence (crash simulation)
+
+    /** The persisted form of chain {@code c}; its area deltas must sit in sealed pages. */
+    private DeltaChain record(int c) {
+        int n = cCount[c];
+        long[] to = new long[n];
+        int[] len = new int[n];
+        int[] at = new int[n];
+        long[] stamp = new long[n];
+        int i = 0;
+        for (int x = cHead[c]; x != NONE; x = dNext[x], i++) {
+            to[i] = dTo[x];
+            len[i] = dLen[x];
+            int p = dPage[x];
+            at[i] = p >= 0 ? pAddr[p] : -1;
+            stamp[i] = p >= 0 && pAddr[p] >= 0 ? pStamp[p] : 0;
+        }
+        return new DeltaChain(cBlock[c], cInline[c], cBase[c], cVersions[c], to, len, at, stamp);
+    }
+
+    /**
+     * The chains a node page of {@code file} written now carries: the area chains of blocks
+     * {@code first} to {@code first + n - 1} (the node's pointer range) and, for the inode
+     * ({@code inode}), every inline chain of the file. Null if there are none.
+     */
+    DeltaChain[] nodeChains(int file, long first, int n, boolean inode) {
+        java.util.List<DeltaChain> out = null;
+        for (int i = 0; i < n; i++) {
+            int c = chain(file, first + i);
+            if (c != NONE && !cInline[c]) {
+                out = out == null ? new java.util.ArrayList<>() : out;
+                out.add(record(c));
+            }
+        }
+        if (inode) {
+            for (int c = 0; c < chainTop; c++) {
+                if (cFile[c] == file && cInline[c]) {
+                    out = out == null ? new java.util.ArrayList<>() : out;
+                    out.add(record(c));
+                }
+            }
+        }
+        return out == null ? null : out.toArray(new DeltaChain[0]);
+    }
+
+    /** Every live chain, keyed by {@code file << 32 | block}: what a checkpoint pack records. */
+    java.util.Map<Long, DeltaChain> allChains() {
+        java.util.Map<Long, DeltaChain> m = new java.util.HashMap<>();
+        for (int c = 0; c < chainTop; c++) {
+            if (cFile[c] != NONE) {
+                m.put(((long) cFile[c] << 32) | cBlock[c], record(c));
+            }
+        }
+        return m;
+    }
+
+    /** Receives the address of every delta page a restore rebuilt, with its summary owner. */
+    interface PageClaim {
+        void claim(int addr, long owner);
+    }
+
+    /**
+     * Rebuilds an empty store from persisted chains (mount after recovery): chains, inline areas
+     * (charged in block order, within the budget), delta pages (one per distinct address, live
+     * count = deltas in it, write stamp kept) handed to {@code pages} for the SIT and summaries.
+     * Chains whose inline deltas do not fit the budget are a defect of the caller (throws).
+     */
+    void restore(java.util.Map<Long, DeltaChain> chains, PageClaim pages) {
+        java.util.List<Long> keys = new java.util.ArrayList<>(chains.keySet());
+        java.util.Collections.sort(keys);
+        java.util.Map<Integer, Integer> pageAt = new java.util.HashMap<>();
+        for (long key : keys) {
+            DeltaChain r = chains.get(key);
+            int f = (int) (key >>> 32);
+            int c = newChain(f, (int) r.block(), r.baseId());
+            for (int i = 0; i < r.toIds().length; i++) {
+                int d = newDelta(r.toIds()[i], r.lens()[i]);
+                if (cTail[c] == NONE) {
+                    cHead[c] = d;
+                } else {
+                    dNext[cTail[c]] = d;
+                }
+                cTail[c] = d;
+                cCount[c]++;
+                cBytes[c] += r.lens()[i];
+                if (r.inline()) {
+                    inline.charge(f, r.lens()[i] + InlineDeltaArea.ENTRY_HEADER_BYTES);
+                    dPage[d] = INLINE;
+                    liveInline++;
+                } else {
+                    int a = r.pageAddrs()[i];
+                    Integer p = pageAt.get(a);
+                    if (p == null) {
+                        p = newPage();
+                        pAddr[p] = a;
+                        pStamp[p] = r.pageStamps()[i];
+                        nextStamp = Math.max(nextStamp, pStamp[p] + 1);
+                        pageAt.put(a, p);
+                        pages.claim(a, OWNER_TAG | p);
+                    }
+                    dPage[d] = p;
+                    pLive[p]++;
+                    liveArea++;
+                }
+            }
+            cVersions[c] = r.versions();
+            cLast[c] = r.lastId();
+            cInline[c] = r.inline();
+            if (r.inline()) {
+                inline.touch(f, c);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- checks
@@ -703,6 +824,7 @@ final class DeltaStore {
                 int cap = Math.max(64, p * 2);
                 pAddr = Arrays.copyOf(pAddr, cap);
                 pLive = Arrays.copyOf(pLive, cap);
+                pStamp = Arrays.copyOf(pStamp, cap);
             }
         }
         pAddr[p] = NONE;

@@ -40,6 +40,8 @@ public final class FlashImage implements PersistHook {
     static final long TORN = -2L;
     static final long STALE = -3L;
     static final long NODE = Long.MIN_VALUE;
+    /** Owner of a DeltaFS delta page (its content is the page's write stamp). */
+    static final long DELTA = Long.MIN_VALUE | (1L << 62);
     private static final byte MARK = 1;
 
     private final LogFs fs;
@@ -92,11 +94,6 @@ public final class FlashImage implements PersistHook {
         if (crashAtPs < 0) {
             throw new IllegalArgumentException("crashAtPs must be >= 0: " + crashAtPs);
         }
-        if (fs.effectiveConfig().delta().enabled()) {
-            // Recovery does not persist inline deltas, delta pages or chains yet (see docs/lfs.md).
-            throw new IllegalArgumentException("delta must be off for a crash simulation: recovery of DeltaFS "
-                    + "structures is not modelled yet");
-        }
         FlashImage image = new FlashImage(fs, crashAtPs);
         image.scan();
         fs.attachHook(image);
@@ -134,6 +131,14 @@ public final class FlashImage implements PersistHook {
                 if (nid != 0 && s.nat[nid] >= 0) {
                     owner[s.nat[nid]] = NODE | nid;
                     content[s.nat[nid]] = epoch;
+                }
+            }
+        }
+        if (s.chains != null) {
+            for (DeltaChain c : s.chains.values()) {
+                for (int i = 0; !c.inline() && i < c.pageAddrs().length; i++) {
+                    owner[c.pageAddrs()[i]] = DELTA;
+                    content[c.pageAddrs()[i]] = c.pageStamps()[i];
                 }
             }
         }
@@ -209,7 +214,7 @@ public final class FlashImage implements PersistHook {
         NodePayload p = fl != 0 ? payloads.get(from) : null;
         if (program(to, completionPs)) {
             owner[to] = o;
-            boolean node = o < 0 && o != ERASED && o != TORN && o != STALE;
+            boolean node = isNode(o);
             content[to] = node ? epoch : c;
             seq[to] = node ? nextSeq++ : s;
             if (p != null) {
@@ -217,6 +222,31 @@ public final class FlashImage implements PersistHook {
                 payloads.put(to, p);
             }
         }
+    }
+
+    @Override
+    public void deltaPageProgrammed(int addr, long stamp, long completionPs) {
+        long s = nextSeq++;
+        if (program(addr, completionPs)) {
+            owner[addr] = DELTA;
+            content[addr] = stamp;
+            seq[addr] = s;
+        }
+    }
+
+    @Override
+    public void deltaWritten(int file, long block, long contentId) {
+        acks.written(file, block, contentId);
+    }
+
+    /** True if {@code owner} names a node page. */
+    static boolean isNode(long owner) {
+        return owner < 0 && owner != ERASED && owner != TORN && owner != STALE && owner != DELTA;
+    }
+
+    /** True if page {@code addr} holds the delta page with write stamp {@code stamp}, intact. */
+    boolean holdsDeltaPage(int addr, long stamp) {
+        return addr >= 0 && addr < owner.length && owner[addr] == DELTA && content[addr] == stamp;
     }
 
     @Override
@@ -360,6 +390,9 @@ public final class FlashImage implements PersistHook {
         long b = 25L * owner.length;
         for (NodePayload p : payloads.values()) {
             b += 64 + 4L * p.addrs().length + (p.nodeNids() == null ? 0 : 4L * p.nodeNids().length);
+            for (DeltaChain c : p.deltaChains() == null ? new DeltaChain[0] : p.deltaChains()) {
+                b += 96 + 28L * c.toIds().length;
+            }
         }
         for (FsState s : packState) {
             b += s == null ? 0 : s.bytes();

@@ -68,6 +68,7 @@ public final class FlashImage implements PersistHook {
     private long checkpointsComplete;
     private long checkpointsLost;
     private long fsyncsComplete;
+    private long deltaPagesTorn;
 
     private FlashImage(LogFs fs, long crashAtPs) {
         this.fs = fs;
@@ -212,7 +213,11 @@ public final class FlashImage implements PersistHook {
         long s = seq[from];
         byte fl = flags[from];
         NodePayload p = fl != 0 ? payloads.get(from) : null;
-        if (program(to, completionPs)) {
+        if (!program(to, completionPs)) {
+            if (o == DELTA && owner[to] == TORN) {
+                deltaPagesTorn++;
+            }
+        } else {
             owner[to] = o;
             boolean node = isNode(o);
             content[to] = node ? epoch : c;
@@ -231,6 +236,8 @@ public final class FlashImage implements PersistHook {
             owner[addr] = DELTA;
             content[addr] = stamp;
             seq[addr] = s;
+        } else if (owner[addr] == TORN) {
+            deltaPagesTorn++;
         }
     }
 
@@ -375,6 +382,11 @@ public final class FlashImage implements PersistHook {
     /** Checkpoints issued before the crash whose pack did not complete. */
     public long checkpointsLost() {
         return checkpointsLost;
+    }
+
+    /** Delta-page programs (writes and cleaning moves) under way at the crash: those pages are torn. */
+    public long deltaPagesTorn() {
+        return deltaPagesTorn;
     }
 
     /** Fsyncs that completed by the crash (acknowledged). */

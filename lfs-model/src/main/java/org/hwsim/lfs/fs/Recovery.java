@@ -68,13 +68,14 @@ public final class Recovery {
      * @param recovered the file table before mount wrote anything (for {@link CrashChecker})
      * @param deltaChains DeltaFS chains in the recovered file system (-1 when deltas are off)
      * @param deltaChainsRolledForward chains re-applied from fsync-marked node pages
+     * @param inlineChainsRolledForward of these, chains in an inode's inline area
      * @param deltaChainsDropped chains whose base page or delta pages did not persist intact (the
      *     block reads back as its base page)
      */
     public record Result(LogFs fs, long checkpointVersion, int checkpointSlot, long nodePagesScanned,
                          long nodesRolledForward, long blocksRecovered, int filesRecreated, long reads, long erases,
                          long recoveryPs, List<String> mountProblems, Recovered recovered, long deltaChains,
-                         long deltaChainsRolledForward, long deltaChainsDropped) {
+                         long deltaChainsRolledForward, long inlineChainsRolledForward, long deltaChainsDropped) {
         /** Copies the list. */
         public Result {
             mountProblems = List.copyOf(mountProblems);
@@ -95,6 +96,7 @@ public final class Recovery {
             if (deltaChains >= 0) {
                 m.put("deltaChains", deltaChains);
                 m.put("deltaChainsRolledForward", deltaChainsRolledForward);
+                m.put("inlineChainsRolledForward", inlineChainsRolledForward);
                 m.put("deltaChainsDropped", deltaChainsDropped);
             }
             return m;
@@ -155,6 +157,7 @@ public final class Recovery {
         long recovered = 0;
         int created = 0;
         long chainsRolled = 0;
+        long[] inlineRolled = new long[1];
         Set<Long> touched = new HashSet<>();
         if (rollForward) {
             List<Integer> marked = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class Recovery {
                     }
                 }
                 if (state.chains != null) {
-                    chainsRolled += applyChains(state, f, p, touched);
+                    chainsRolled += applyChains(state, f, p, touched, inlineRolled);
                 }
                 rolled++;
             }
@@ -216,7 +219,7 @@ public final class Recovery {
         long erases = (dev.erases() - erasesBefore) / dev.geometry().planes();
         return new Result(fs, version, slot, scanned, rolled, recovered, created, reads, erases, done - t0,
                 Collections.unmodifiableList(problems), before, state.chains == null ? -1 : state.chains.size(),
-                chainsRolled, dropped);
+                chainsRolled, inlineRolled[0], dropped);
     }
 
     private static long key(int f, long b) {
@@ -229,7 +232,7 @@ public final class Recovery {
      * the node no longer lists loses it); an inode's inline area replaces the file's inline chains.
      * Returns the chains applied; adds every block whose chain changed to {@code touched}.
      */
-    private static long applyChains(FsState state, int f, NodePayload p, Set<Long> touched) {
+    private static long applyChains(FsState state, int f, NodePayload p, Set<Long> touched, long[] inlineRolled) {
         for (int i = 0; i < p.addrs().length; i++) {
             long k = key(f, p.firstBlock() + i);
             DeltaChain old = state.chains.get(k);
@@ -252,6 +255,9 @@ public final class Recovery {
             state.chains.put(key(f, c.block()), c);
             touched.add(key(f, c.block()));
             n++;
+            if (c.inline()) {
+                inlineRolled[0]++;
+            }
         }
         return n;
     }

@@ -11,13 +11,18 @@ import java.util.List;
  *       block is owned twice ({@link LogFs#checkConsistency()}, plus the claims recovery rejected);</li>
  *   <li>every block the recovered file table points to (after roll-forward, before the recovery
  *       checkpoint writes anything) is intact on flash and holds what the table says: a data page
- *       owned by that file block with that content id, a node page with that node id;</li>
+ *       owned by that file block with that content id, a node page with that node id; with
+ *       DeltaFS, a block with a delta chain has its base content on its page, every delta page of
+ *       the chain intact with the stamp it was written with, and the chain ends at the table's
+ *       content id;</li>
  *   <li>every write made durable by a completed fsync of its file or a completed checkpoint is
  *       readable with its content: the recovered content id equals the acknowledged one, or is
  *       that of a later write (or trim) of the same block issued before the crash. Inline data is
- *       block 0.</li>
+ *       block 0. A block with deltas is read back (base page plus every delta decoded) and must
+ *       render as that content.</li>
  * </ul>
- * Stateless.
+ * With DeltaFS, {@link LogFs#checkConsistency()} also covers the delta structures: inline areas
+ * within their budget, every delta page reachable exactly once, live counts right. Stateless.
  */
 public final class CrashChecker {
     /** At most this many problems are listed. */

@@ -34,7 +34,11 @@ import org.hwsim.lfs.delta.DeltaCodec;
  *
  * <p>Delta bytes are not kept: like page contents, a delta is named by (codec, from id, to id) and
  * its bytes are re-encoded on demand ({@link #reconstruct}); its length is fixed when it is written.
- * Not thread-safe.
+ *
+ * <p>Crash simulation: each sealed delta page gets a write stamp; {@link #nodeChains} and
+ * {@link #allChains} give the chains' persisted form ({@link DeltaChain}) for fsync-marked nodes
+ * and checkpoint packs, and {@link #restore} rebuilds a store from them after recovery. Not
+ * thread-safe.
  */
 final class DeltaStore {
     /** Header of a delta in a delta page: owner inode (4), block index (4), length (2), flags (2). */

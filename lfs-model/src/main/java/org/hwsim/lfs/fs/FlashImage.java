@@ -18,12 +18,15 @@ import java.util.Map;
  *   <li>a program that had not started leaves the page as it was (the same for erases, with
  *       tBERS).</li>
  * </ul>
- * Per main-area page the image holds its owner (a file block, a node id, erased, torn or stale
- * garbage), the content id of a data page or the checkpoint version of a node page (F2FS's
- * {@code cp_ver} in the node footer), a program sequence number and the fsync mark; node pages
- * with an fsync mark also keep their block pointers ({@link NodePayload}), dropped once a newer
- * checkpoint is complete. Each of the two checkpoint-pack slots holds the versions its header and
- * footer carry and, when both match, the file table, NAT and SIT the pack stands for (F2FS's
+ * Per main-area page the image holds its owner (a file block, a node id, a DeltaFS delta page,
+ * erased, torn or stale garbage), the content id of a data page, the write stamp of a delta page or
+ * the checkpoint version of a node page (F2FS's {@code cp_ver} in the node footer), a program
+ * sequence number and the fsync mark; node pages with an fsync mark also keep their block pointers
+ * and, with deltas, the delta chains they index ({@link NodePayload}, {@link DeltaChain}), dropped
+ * once a newer checkpoint is complete. Delta pages are programmed, torn and moved like data pages;
+ * a delta written without a page program (inline, or into the open delta page) counts as a write of
+ * its block for the durability log. Each of the two checkpoint-pack slots holds the versions its header and
+ * footer carry and, when both match, the file table (with its delta chains), NAT and SIT the pack stands for (F2FS's
  * validity test of a pack). The state at {@link #attach} counts as the checkpoint mkfs and the
  * pre-fill wrote.
  *

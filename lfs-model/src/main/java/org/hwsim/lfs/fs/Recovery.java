@@ -18,7 +18,7 @@ import org.hwsim.lfs.flash.FlashDevice;
  *   <li>roll back to it: file table, NAT and SIT as the pack recorded them;</li>
  *   <li>roll forward: scan the node pages written after that checkpoint (node footer version equal
  *       to the pack's, F2FS's {@code find_fsync_dnodes}), and for the ones carrying an fsync mark,
- *       oldest first, re-apply their block pointers, size and inline data ({@code do_recover_data});
+ *       oldest first, re-apply their block pointers, size, inline data and delta chains ({@code do_recover_data});
  *       a file the checkpoint does not know is re-created from its fsynced inode
  *       ({@code recover_dentry});</li>
  *   <li>rebuild SIT and segment summaries from the result, erase (discard) free sections that hold
@@ -30,10 +30,15 @@ import org.hwsim.lfs.flash.FlashDevice;
  * the checkpointed copy of each rolled-forward node), the erases and the checkpoint on that device
  * from the crash instant.
  *
- * <p>Delta structures (DeltaFS) would need: deltas kept in the inode's inline area ride in the
- * inode payload and the pack's file table; deltas in the delta area need their pages' owners in
- * the image and their index in the pack; roll-forward then re-applies the inode's delta list like
- * its block pointers, and the checker compares reconstructed content ids.
+ * <p>With DeltaFS on, the pack's file table and the fsync-marked node pages carry the blocks' delta
+ * chains ({@link DeltaChain}): an inode its file's inline chains (inline deltas live in the inode),
+ * every node the area chains of its pointer range (their index, pointing into delta pages). Roll
+ * forward re-applies them with the node, as its block pointers: a node's range takes the node's area
+ * chains, an inode's inline area replaces the file's inline chains. Then each chain is kept only if
+ * its base page holds its base content and every delta page it points into persisted with the write
+ * stamp it was written with (a torn, never-programmed or reused delta page breaks it, and the block
+ * reads back as its base page); mount rebuilds the delta store from the result (chains, inline areas,
+ * delta pages' live counts and their SIT and summary ownership).
  */
 public final class Recovery {
     private Recovery() {

@@ -380,6 +380,11 @@ final class DeltaStore {
         return readyPs;
     }
 
+    /** True if the open delta page holds live deltas (not on flash until it is sealed). */
+    boolean openPageHoldsDeltas() {
+        return openPage != NONE && pLive[openPage] > 0;
+    }
+
     /** Frees the deltas of {@code file} block {@code block}, if any (after a full write or a trim). */
     void drop(int file, long block) {
         int c = chain(file, block);

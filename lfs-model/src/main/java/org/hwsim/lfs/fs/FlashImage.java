@@ -92,11 +92,16 @@ public final class FlashImage implements PersistHook {
      * flash and checkpointed. Requests arriving after the crash instant must not be replayed.
      *
      * @throws IllegalArgumentException if {@code crashAtPs} is negative
-     * @throws IllegalStateException if an image is already attached
+     * @throws IllegalStateException if an image is already attached, or if deltas written since the
+     *     last checkpoint or fsync wait in the open delta page (attach after the pre-fill or a checkpoint)
      */
     public static FlashImage attach(LogFs fs, long crashAtPs) {
         if (crashAtPs < 0) {
             throw new IllegalArgumentException("crashAtPs must be >= 0: " + crashAtPs);
+        }
+        if (fs.deltaPageOpen()) {
+            throw new IllegalStateException("cannot attach a flash image while the open delta page holds deltas "
+                    + "not on flash: attach after the pre-fill or a checkpoint");
         }
         FlashImage image = new FlashImage(fs, crashAtPs);
         image.scan();

@@ -1683,6 +1683,11 @@ public final class LogFs implements SectionView {
         return deltas == null ? 0 : deltas.chainLength(file, block);
     }
 
+    /** True if deltas are on and the open delta page holds deltas not programmed yet. */
+    boolean deltaPageOpen() {
+        return deltas != null && deltas.openPageHoldsDeltas();
+    }
+
     /** Bytes of {@code file}'s inode inline area holding deltas, entry headers included. */
     public int inlineDeltaBytes(int file) {
         return deltas == null ? 0 : deltas.inlineBytes(file);

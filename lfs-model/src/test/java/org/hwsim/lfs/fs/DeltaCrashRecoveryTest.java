@@ -3,6 +3,7 @@ package org.hwsim.lfs.fs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -169,5 +170,22 @@ class DeltaCrashRecoveryTest {
             assertEquals(edit(6, 1), fs.contentId(fs.fileId("/data/a.db"), 2000), "crash at " + t);
             assertReadsBack(fs, fs.fileId("/data/a.db"), 2000, edit(6, 1));
         }
+    }
+
+    @Test
+    void anImageIsNotAttachedOverDeltasThatAreOnlyInMemory() {
+        LogFs fs = small();
+        int f = fs.openOrCreate("/data/a.db");
+        manyEdits(fs, f, 0, 200, 0, 1000 * MS);
+        manyEdits(fs, f, 0, 200, 1, 2000 * MS); // deltas, some in the open delta page
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FlashImage.attach(fs, 5000 * MS));
+        assertTrue(e.getMessage().contains("open delta page"), e.getMessage());
+        fs.checkpoint(3000 * MS); // seals the page and records every chain
+        FlashImage image = FlashImage.attach(fs, 5000 * MS);
+        Recovery.Result r = Recovery.mount(image);
+        assertEquals(List.of(), CrashChecker.check(image, r));
+        int g = r.fs().fileId("/data/a.db");
+        assertEquals(edit(100 + 9, 1), r.fs().contentId(g, 9));
+        assertReadsBack(r.fs(), g, 9, edit(100 + 9, 1));
     }
 }

@@ -135,6 +135,8 @@ final class DeltaStore {
     private int openPage = NONE;
     private int openUsed;
 
+    /** Files with a chain evicted from the inline area since the last checkpoint or ordered fsync (bits). */
+    private long[] evicted = new long[1];
     private long overwritesEncoded;
     private long deltasInline;
     private long deltasInArea;
@@ -335,6 +337,10 @@ final class DeltaStore {
         inline.unlink(f, c);
         cInline[c] = false;
         evictions++;
+        if (f >>> 6 >= evicted.length) {
+            evicted = Arrays.copyOf(evicted, Math.max((f >>> 6) + 1, evicted.length * 2));
+        }
+        evicted[f >>> 6] |= 1L << f;
         space.markInodeDirty(f);
         space.markBlockNodeDirty(f, cBlock[c]);
     }
@@ -378,6 +384,25 @@ final class DeltaStore {
             return seal(readyPs);
         }
         return readyPs;
+    }
+
+    /**
+     * True if a chain of {@code file} moved from its inline area to the delta area since the last
+     * checkpoint or the last call that returned true: the inode (chain gone) and the chain's new
+     * index in another node must then reach flash in that order. Clears the mark.
+     */
+    boolean takeEvicted(int file) {
+        int w = file >>> 6;
+        if (w >= evicted.length || (evicted[w] & (1L << file)) == 0) {
+            return false;
+        }
+        evicted[w] &= ~(1L << file);
+        return true;
+    }
+
+    /** A checkpoint wrote every dirty node: no eviction is pending. */
+    void clearEvicted() {
+        Arrays.fill(evicted, 0);
     }
 
     /** True if the open delta page holds live deltas (not on flash until it is sealed). */

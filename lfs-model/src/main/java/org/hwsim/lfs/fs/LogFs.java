@@ -995,16 +995,16 @@ public final class LogFs implements SectionView {
             inlineUnmarked[w] &= ~(1L << file);
             markNodeDirty(n[0]);
         }
-        if (dirtyNodes > 0 && deltas == null) {
+        if (dirtyNodes > 0 && (deltas == null || !deltas.takeEvicted(file))) {
             for (int nid : n) {
                 if (nid != 0 && isNodeDirty(nid)) {
                     completion = Math.max(completion, writeMarked(nid, ready));
                 }
             }
         } else if (dirtyNodes > 0) {
-            // With deltas, the inode (inline deltas) goes after the file's other nodes complete:
-            // a chain evicted from the inline area to the delta area leaves the inode only once the
-            // node holding its new index is on flash, so a power cut never loses both.
+            // A chain was evicted from the inline area to the delta area since the inode was last
+            // written: the inode (chain gone) goes after the file's other nodes (the chain's new
+            // index) complete, so a power cut never loses both.
             for (int i = 1; i < n.length; i++) {
                 if (n[i] != 0 && isNodeDirty(n[i])) {
                     completion = Math.max(completion, writeMarked(n[i], ready));
@@ -1244,6 +1244,9 @@ public final class LogFs implements SectionView {
         }
         fsyncMarkedLen = 0;
         Arrays.fill(inlineUnmarked, 0);
+        if (deltas != null) {
+            deltas.clearEvicted();
+        }
         cpVersion++;
         checkpoints++;
         long written = nodePrograms + metaPrograms + hostDataPrograms - before;

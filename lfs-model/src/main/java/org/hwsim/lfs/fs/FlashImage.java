@@ -128,7 +128,8 @@ public final class FlashImage implements PersistHook {
                     if (k[i] >= 0) {
                         long b = ((long) c << FsState.CHUNK_BITS) | i;
                         owner[k[i]] = ((long) f << 32) | b;
-                        content[k[i]] = s.getContent(f, b);
+                        DeltaChain ch = s.chain(f, b);
+                        content[k[i]] = ch != null ? ch.baseId() : s.getContent(f, b); // the page holds the base
                         acks.durableNow(f, b, s.getContent(f, b));
                     }
                 }

@@ -184,8 +184,43 @@ class DeltaCrashRecoveryTest {
         FlashImage image = FlashImage.attach(fs, 5000 * MS);
         Recovery.Result r = Recovery.mount(image);
         assertEquals(List.of(), CrashChecker.check(image, r));
+        assertEquals(0, r.deltaChainsDropped(), "the pack's chains sit on intact base pages");
         int g = r.fs().fileId("/data/a.db");
         assertEquals(edit(100 + 9, 1), r.fs().contentId(g, 9));
+        assertEquals(1, r.fs().deltaChainLength(g, 9), "block 9 is still base page plus delta");
         assertReadsBack(r.fs(), g, 9, edit(100 + 9, 1));
+    }
+
+    @Test
+    void aRecoveredFileSystemWithChainsCrashesAndRecoversAgain() {
+        long[] fsyncDone = new long[1];
+        Consumer<LogFs> s = fs -> {
+            int f = fs.openOrCreate("/data/a.db");
+            manyEdits(fs, f, 0, 200, 0, 1000 * MS);
+            fs.checkpoint(2000 * MS);
+            manyEdits(fs, f, 0, 200, 1, 3000 * MS);
+            fs.fsync(f, 4000 * MS);
+            fsyncDone[0] = 4000 * MS + fs.lastLatencyPs();
+        };
+        crashAt(Long.MAX_VALUE, s);
+        Outcome first = crashAt(fsyncDone[0], s);
+        assertEquals(List.of(), first.problems());
+        LogFs fs = first.recovery().fs();
+        assertTrue(first.recovery().deltaChains() > 0);
+        long t0 = fsyncDone[0] + first.recovery().recoveryPs() + 1000 * MS;
+        // Second life: more edits on top of the recovered chains, an fsync, and power cut after it.
+        FlashImage image = FlashImage.attach(fs, t0 + 2000 * MS);
+        int f = fs.fileId("/data/a.db");
+        manyEdits(fs, f, 0, 200, 2, t0);
+        fs.fsync(f, t0 + 1000 * MS);
+        Recovery.Result r = Recovery.mount(image);
+        assertEquals(List.of(), CrashChecker.check(image, r));
+        assertEquals(0, r.deltaChainsDropped());
+        int g = r.fs().fileId("/data/a.db");
+        for (int b = 0; b < 200; b += 11) {
+            assertEquals(edit(100 + b, 2), r.fs().contentId(g, b));
+            assertReadsBack(r.fs(), g, b, edit(100 + b, 2));
+        }
+        assertEquals(List.of(), r.fs().checkConsistency());
     }
 }

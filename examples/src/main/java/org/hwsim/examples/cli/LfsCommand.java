@@ -183,6 +183,12 @@ final class LfsCommand implements Runnable {
                 System.out.printf("  recovery            checkpoint %d, %,d nodes rolled forward, %,d blocks recovered, "
                         + "%.1f us%n", crash.get("checkpointVersion").asLong(), crash.get("nodesRolledForward").asLong(),
                         crash.get("blocksRecovered").asLong(), crash.get("recoveryTimeUs").asDouble());
+                if (crash.has("deltaChains")) {
+                    System.out.printf("  delta recovery      %,d chains (%,d rolled forward, %,d of them inline), "
+                            + "%,d dropped, %,d delta pages torn%n", crash.get("deltaChains").asLong(),
+                            crash.get("deltaChainsRolledForward").asLong(), crash.get("inlineChainsRolledForward").asLong(),
+                            crash.get("deltaChainsDropped").asLong(), crash.get("deltaPagesTorn").asLong());
+                }
                 System.out.println("  checker             " + crash.get("verdict").asText());
                 for (var p : crash.get("problems")) {
                     System.out.println("    " + p.asText());

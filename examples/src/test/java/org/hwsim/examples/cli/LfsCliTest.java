@@ -101,10 +101,26 @@ class LfsCliTest {
                 "--json", dir.resolve("z.json").toString());
         assertEquals(2, tr.exitCode());
         assertTrue(tr.err().contains("--crash-at-ps"), tr.err());
-        CliRun delta = run("lfs", "run", "--device-gib", "1", "--requests", "10", "--delta", "on", "--crash", "1",
-                "--json", dir.resolve("w.json").toString());
-        assertEquals(2, delta.exitCode());
-        assertTrue(delta.err().contains("delta must be off for a crash simulation"), delta.err());
+    }
+
+    @Test
+    void crashWithDeltasOnRecoversTheDeltaStructuresAndIsConsistent() throws Exception {
+        Path json = dir.resolve("d.json");
+        // sqlite: small in-place page edits (deltas) and WAL appends fsynced per transaction.
+        CliRun r = run("lfs", "run", "--workload", "sqlite", "--device-gib", "1", "--delta", "on",
+                "--requests", "6000", "--seed", "1", "--crash", "3", "--json", json.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertTrue(r.out().contains("checker             consistent"), r.out());
+        assertTrue(r.out().contains("delta recovery"), r.out());
+        JsonNode c = new ObjectMapper().readTree(json.toFile()).get("crash");
+        assertEquals("consistent", c.get("verdict").asText());
+        assertEquals(0, c.get("problems").size());
+        assertEquals(3, c.get("crashSeed").asLong());
+        assertTrue(c.get("fsyncsAcknowledged").asLong() > 0);
+        assertTrue(c.get("inlineChainsRolledForward").asLong() > 0, "inline deltas fsynced since the checkpoint");
+        assertTrue(c.get("deltaChains").asLong() > 0, "the recovered file system keeps its chains");
+        assertTrue(c.has("deltaChainsDropped") && c.has("deltaPagesTorn"));
+        assertTrue(new ObjectMapper().readTree(json.toFile()).get("delta").get("deltasInline").asLong() > 0);
     }
 
     private static String[] concat(String[] a, String last) {

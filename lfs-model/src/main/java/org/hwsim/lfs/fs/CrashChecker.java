@@ -11,13 +11,18 @@ import java.util.List;
  *       block is owned twice ({@link LogFs#checkConsistency()}, plus the claims recovery rejected);</li>
  *   <li>every block the recovered file table points to (after roll-forward, before the recovery
  *       checkpoint writes anything) is intact on flash and holds what the table says: a data page
- *       owned by that file block with that content id, a node page with that node id;</li>
+ *       owned by that file block with that content id, a node page with that node id; with
+ *       DeltaFS, a block with a delta chain has its base content on its page, every delta page of
+ *       the chain intact with the stamp it was written with, and the chain ends at the table's
+ *       content id;</li>
  *   <li>every write made durable by a completed fsync of its file or a completed checkpoint is
  *       readable with its content: the recovered content id equals the acknowledged one, or is
  *       that of a later write (or trim) of the same block issued before the crash. Inline data is
- *       block 0.</li>
+ *       block 0. A block with deltas is read back (base page plus every delta decoded) and must
+ *       render as that content.</li>
  * </ul>
- * Stateless.
+ * With DeltaFS, {@link LogFs#checkConsistency()} also covers the delta structures: inline areas
+ * within their budget, every delta page reachable exactly once, live counts right. Stateless.
  */
 public final class CrashChecker {
     /** At most this many problems are listed. */
@@ -52,9 +57,14 @@ public final class CrashChecker {
                     if (image.owner(a) != want) {
                         add(problems, rs.names[f] + " block " + b + ": page " + a + " on flash holds "
                                 + describe(image.owner(a)) + ", not this block");
-                    } else if (image.content(a) != rs.getContent(f, b)) {
-                        add(problems, rs.names[f] + " block " + b + ": content " + rs.getContent(f, b)
-                                + " in the table, " + image.content(a) + " on flash");
+                    } else {
+                        DeltaChain ch = rs.chain(f, b);
+                        if (ch == null && image.content(a) != rs.getContent(f, b)) {
+                            add(problems, rs.names[f] + " block " + b + ": content " + rs.getContent(f, b)
+                                    + " in the table, " + image.content(a) + " on flash");
+                        } else if (ch != null) {
+                            checkChain(problems, image, rs.names[f], b, a, ch, rs.getContent(f, b));
+                        }
                     }
                 }
             }
@@ -69,6 +79,8 @@ public final class CrashChecker {
         // Against the host's acknowledgements: the file system as recovered and mounted.
         rs = recovery.fs().captureState();
         AckLog acks = image.acks();
+        byte[] read = new byte[LogFs.BLOCK_BYTES];
+        byte[] expected = new byte[LogFs.BLOCK_BYTES];
         for (int f = 0; f < acks.files(); f++) {
             if (!acks.fileDurable(f)) {
                 continue;
@@ -88,10 +100,38 @@ public final class CrashChecker {
                 long got = recoveredContent(rs, rf, b);
                 if (got != want && !acks.pendingWrite(f, b, got)) {
                     add(problems, name + " block " + b + ": recovered " + show(got) + ", acknowledged " + show(want));
+                } else if (got != AckLog.HOLE && recovery.fs().deltaChainLength(rf, b) > 0) {
+                    // With deltas, read the block back: base page plus every delta decoded.
+                    recovery.fs().readContent(rf, b, read);
+                    ContentModel.render(got, expected);
+                    if (!java.util.Arrays.equals(read, expected)) {
+                        add(problems, name + " block " + b + ": base plus deltas does not rebuild content " + got);
+                    }
                 }
             }
         }
         return problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
+    }
+
+    /**
+     * A chain in the recovered table: its base page holds its base content, its delta pages are on
+     * flash with the stamps they were written with, and it ends at the table's content id.
+     */
+    private static void checkChain(List<String> problems, FlashImage image, String name, long b, int a,
+                                   DeltaChain ch, long tableContent) {
+        if (!Recovery.baseMatches(image.content(a), ch.baseId())) {
+            add(problems, name + " block " + b + ": delta chain on base " + ch.baseId() + ", page holds "
+                    + image.content(a));
+        }
+        if (ch.lastId() != tableContent) {
+            add(problems, name + " block " + b + ": delta chain ends at " + ch.lastId() + ", table says " + tableContent);
+        }
+        for (int i = 0; !ch.inline() && i < ch.pageAddrs().length; i++) {
+            if (!image.holdsDeltaPage(ch.pageAddrs()[i], ch.pageStamps()[i])) {
+                add(problems, name + " block " + b + ": delta " + i + " in page " + ch.pageAddrs()[i] + " which holds "
+                        + describe(image.owner(ch.pageAddrs()[i])));
+            }
+        }
     }
 
     private static long recoveredContent(FsState s, int f, long b) {
@@ -118,6 +158,9 @@ public final class CrashChecker {
         }
         if (owner == FlashImage.STALE) {
             return "stale data";
+        }
+        if (owner == FlashImage.DELTA) {
+            return "a delta page";
         }
         if (owner < 0) {
             return "node " + (owner & 0x7fffffffL);

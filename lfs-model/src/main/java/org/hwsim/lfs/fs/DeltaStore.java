@@ -34,7 +34,11 @@ import org.hwsim.lfs.delta.DeltaCodec;
  *
  * <p>Delta bytes are not kept: like page contents, a delta is named by (codec, from id, to id) and
  * its bytes are re-encoded on demand ({@link #reconstruct}); its length is fixed when it is written.
- * Not thread-safe.
+ *
+ * <p>Crash simulation: each sealed delta page gets a write stamp; {@link #nodeChains} and
+ * {@link #allChains} give the chains' persisted form ({@link DeltaChain}) for fsync-marked nodes
+ * and checkpoint packs, and {@link #restore} rebuilds a store from them after recovery. Not
+ * thread-safe.
  */
 final class DeltaStore {
     /** Header of a delta in a delta page: owner inode (4), block index (4), length (2), flags (2). */
@@ -54,8 +58,11 @@ final class DeltaStore {
         /** The next block of the delta log (may clean first). */
         int allocDeltaPage();
 
-        /** Programs delta page {@code addr} (a data block written for the host); returns the completion. */
-        long program(int addr, long readyPs);
+        /**
+         * Programs delta page {@code addr} (a data block written for the host) carrying write stamp
+         * {@code stamp}; returns the completion.
+         */
+        long program(int addr, long stamp, long readyPs);
 
         /** Reads main-area block {@code addr}; returns the completion. */
         long read(int addr, long readyPs);
@@ -119,12 +126,17 @@ final class DeltaStore {
     // Delta pages: address (-1 while open or free) and live deltas; free ids on a stack.
     private int[] pAddr = new int[0];
     private int[] pLive = new int[0];
+    /** Write stamp of each sealed page (unique per program of a delta page). */
+    private long[] pStamp = new long[0];
+    private long nextStamp = 1;
     private int pageTop;
     private int[] pageFree = new int[16];
     private int pageFreeLen;
     private int openPage = NONE;
     private int openUsed;
 
+    /** Files with a chain evicted from the inline area since the last checkpoint or ordered fsync (bits). */
+    private long[] evicted = new long[1];
     private long overwritesEncoded;
     private long deltasInline;
     private long deltasInArea;
@@ -325,6 +337,10 @@ final class DeltaStore {
         inline.unlink(f, c);
         cInline[c] = false;
         evictions++;
+        if (f >>> 6 >= evicted.length) {
+            evicted = Arrays.copyOf(evicted, Math.max((f >>> 6) + 1, evicted.length * 2));
+        }
+        evicted[f >>> 6] |= 1L << f;
         space.markInodeDirty(f);
         space.markBlockNodeDirty(f, cBlock[c]);
     }
@@ -354,7 +370,8 @@ final class DeltaStore {
             return readyPs;
         }
         int a = space.allocDeltaPage();
-        long t = space.program(a, readyPs);
+        pStamp[p] = nextStamp++;
+        long t = space.program(a, pStamp[p], readyPs);
         space.validate(a, OWNER_TAG | p);
         pAddr[p] = a;
         pagesWritten++;
@@ -367,6 +384,30 @@ final class DeltaStore {
             return seal(readyPs);
         }
         return readyPs;
+    }
+
+    /**
+     * True if a chain of {@code file} moved from its inline area to the delta area since the last
+     * checkpoint or the last call that returned true: the inode (chain gone) and the chain's new
+     * index in another node must then reach flash in that order. Clears the mark.
+     */
+    boolean takeEvicted(int file) {
+        int w = file >>> 6;
+        if (w >= evicted.length || (evicted[w] & (1L << file)) == 0) {
+            return false;
+        }
+        evicted[w] &= ~(1L << file);
+        return true;
+    }
+
+    /** A checkpoint wrote every dirty node: no eviction is pending. */
+    void clearEvicted() {
+        Arrays.fill(evicted, 0);
+    }
+
+    /** True if the open delta page holds live deltas (not on flash until it is sealed). */
+    boolean openPageHoldsDeltas() {
+        return openPage != NONE && pLive[openPage] > 0;
     }
 
     /** Frees the deltas of {@code file} block {@code block}, if any (after a full write or a trim). */
@@ -472,6 +513,120 @@ final class DeltaStore {
     /** Inline bytes {@code file}'s deltas use, headers included. */
     int inlineBytes(int file) {
         return inline.used(file);
+    }
+
+    // ---------------------------------------------------------------- persistence (crash simulation)
+
+    /** The persisted form of chain {@code c}; its area deltas must sit in sealed pages. */
+    private DeltaChain record(int c) {
+        int n = cCount[c];
+        long[] to = new long[n];
+        int[] len = new int[n];
+        int[] at = new int[n];
+        long[] stamp = new long[n];
+        int i = 0;
+        for (int x = cHead[c]; x != NONE; x = dNext[x], i++) {
+            to[i] = dTo[x];
+            len[i] = dLen[x];
+            int p = dPage[x];
+            at[i] = p >= 0 ? pAddr[p] : -1;
+            stamp[i] = p >= 0 && pAddr[p] >= 0 ? pStamp[p] : 0;
+        }
+        return new DeltaChain(cBlock[c], cInline[c], cBase[c], cVersions[c], to, len, at, stamp);
+    }
+
+    /**
+     * The chains a node page of {@code file} written now carries: the area chains of blocks
+     * {@code first} to {@code first + n - 1} (the node's pointer range) and, for the inode
+     * ({@code inode}), every inline chain of the file. Null if there are none.
+     */
+    DeltaChain[] nodeChains(int file, long first, int n, boolean inode) {
+        java.util.List<DeltaChain> out = null;
+        for (int i = 0; i < n; i++) {
+            int c = chain(file, first + i);
+            if (c != NONE && !cInline[c]) {
+                out = out == null ? new java.util.ArrayList<>() : out;
+                out.add(record(c));
+            }
+        }
+        if (inode) {
+            for (int c = 0; c < chainTop; c++) {
+                if (cFile[c] == file && cInline[c]) {
+                    out = out == null ? new java.util.ArrayList<>() : out;
+                    out.add(record(c));
+                }
+            }
+        }
+        return out == null ? null : out.toArray(new DeltaChain[0]);
+    }
+
+    /** Every live chain, keyed by {@code file << 32 | block}: what a checkpoint pack records. */
+    java.util.Map<Long, DeltaChain> allChains() {
+        java.util.Map<Long, DeltaChain> m = new java.util.HashMap<>();
+        for (int c = 0; c < chainTop; c++) {
+            if (cFile[c] != NONE) {
+                m.put(((long) cFile[c] << 32) | cBlock[c], record(c));
+            }
+        }
+        return m;
+    }
+
+    /** Receives the address of every delta page a restore rebuilt, with its summary owner. */
+    interface PageClaim {
+        void claim(int addr, long owner);
+    }
+
+    /**
+     * Rebuilds an empty store from persisted chains (mount after recovery): chains, inline areas
+     * (charged in block order, within the budget), delta pages (one per distinct address, live
+     * count = deltas in it, write stamp kept) handed to {@code pages} for the SIT and summaries.
+     * Chains whose inline deltas do not fit the budget are a defect of the caller (throws).
+     */
+    void restore(java.util.Map<Long, DeltaChain> chains, PageClaim pages) {
+        java.util.List<Long> keys = new java.util.ArrayList<>(chains.keySet());
+        java.util.Collections.sort(keys);
+        java.util.Map<Integer, Integer> pageAt = new java.util.HashMap<>();
+        for (long key : keys) {
+            DeltaChain r = chains.get(key);
+            int f = (int) (key >>> 32);
+            int c = newChain(f, (int) r.block(), r.baseId());
+            for (int i = 0; i < r.toIds().length; i++) {
+                int d = newDelta(r.toIds()[i], r.lens()[i]);
+                if (cTail[c] == NONE) {
+                    cHead[c] = d;
+                } else {
+                    dNext[cTail[c]] = d;
+                }
+                cTail[c] = d;
+                cCount[c]++;
+                cBytes[c] += r.lens()[i];
+                if (r.inline()) {
+                    inline.charge(f, r.lens()[i] + InlineDeltaArea.ENTRY_HEADER_BYTES);
+                    dPage[d] = INLINE;
+                    liveInline++;
+                } else {
+                    int a = r.pageAddrs()[i];
+                    Integer p = pageAt.get(a);
+                    if (p == null) {
+                        p = newPage();
+                        pAddr[p] = a;
+                        pStamp[p] = r.pageStamps()[i];
+                        nextStamp = Math.max(nextStamp, pStamp[p] + 1);
+                        pageAt.put(a, p);
+                        pages.claim(a, OWNER_TAG | p);
+                    }
+                    dPage[d] = p;
+                    pLive[p]++;
+                    liveArea++;
+                }
+            }
+            cVersions[c] = r.versions();
+            cLast[c] = r.lastId();
+            cInline[c] = r.inline();
+            if (r.inline()) {
+                inline.touch(f, c);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- checks
@@ -703,6 +858,7 @@ final class DeltaStore {
                 int cap = Math.max(64, p * 2);
                 pAddr = Arrays.copyOf(pAddr, cap);
                 pLive = Arrays.copyOf(pLive, cap);
+                pStamp = Arrays.copyOf(pStamp, cap);
             }
         }
         pAddr[p] = NONE;

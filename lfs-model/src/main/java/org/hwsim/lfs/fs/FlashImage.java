@@ -18,12 +18,15 @@ import java.util.Map;
  *   <li>a program that had not started leaves the page as it was (the same for erases, with
  *       tBERS).</li>
  * </ul>
- * Per main-area page the image holds its owner (a file block, a node id, erased, torn or stale
- * garbage), the content id of a data page or the checkpoint version of a node page (F2FS's
- * {@code cp_ver} in the node footer), a program sequence number and the fsync mark; node pages
- * with an fsync mark also keep their block pointers ({@link NodePayload}), dropped once a newer
- * checkpoint is complete. Each of the two checkpoint-pack slots holds the versions its header and
- * footer carry and, when both match, the file table, NAT and SIT the pack stands for (F2FS's
+ * Per main-area page the image holds its owner (a file block, a node id, a DeltaFS delta page,
+ * erased, torn or stale garbage), the content id of a data page, the write stamp of a delta page or
+ * the checkpoint version of a node page (F2FS's {@code cp_ver} in the node footer), a program
+ * sequence number and the fsync mark; node pages with an fsync mark also keep their block pointers
+ * and, with deltas, the delta chains they index ({@link NodePayload}, {@link DeltaChain}), dropped
+ * once a newer checkpoint is complete. Delta pages are programmed, torn and moved like data pages;
+ * a delta written without a page program (inline, or into the open delta page) counts as a write of
+ * its block for the durability log. Each of the two checkpoint-pack slots holds the versions its header and
+ * footer carry and, when both match, the file table (with its delta chains), NAT and SIT the pack stands for (F2FS's
  * validity test of a pack). The state at {@link #attach} counts as the checkpoint mkfs and the
  * pre-fill wrote.
  *
@@ -40,6 +43,8 @@ public final class FlashImage implements PersistHook {
     static final long TORN = -2L;
     static final long STALE = -3L;
     static final long NODE = Long.MIN_VALUE;
+    /** Owner of a DeltaFS delta page (its content is the page's write stamp). */
+    static final long DELTA = Long.MIN_VALUE | (1L << 62);
     private static final byte MARK = 1;
 
     private final LogFs fs;
@@ -66,6 +71,7 @@ public final class FlashImage implements PersistHook {
     private long checkpointsComplete;
     private long checkpointsLost;
     private long fsyncsComplete;
+    private long deltaPagesTorn;
 
     private FlashImage(LogFs fs, long crashAtPs) {
         this.fs = fs;
@@ -86,16 +92,16 @@ public final class FlashImage implements PersistHook {
      * flash and checkpointed. Requests arriving after the crash instant must not be replayed.
      *
      * @throws IllegalArgumentException if {@code crashAtPs} is negative
-     * @throws IllegalStateException if an image is already attached
+     * @throws IllegalStateException if an image is already attached, or if deltas written since the
+     *     last checkpoint or fsync wait in the open delta page (attach after the pre-fill or a checkpoint)
      */
     public static FlashImage attach(LogFs fs, long crashAtPs) {
         if (crashAtPs < 0) {
             throw new IllegalArgumentException("crashAtPs must be >= 0: " + crashAtPs);
         }
-        if (fs.effectiveConfig().delta().enabled()) {
-            // Recovery does not persist inline deltas, delta pages or chains yet (see docs/lfs.md).
-            throw new IllegalArgumentException("delta must be off for a crash simulation: recovery of DeltaFS "
-                    + "structures is not modelled yet");
+        if (fs.deltaPageOpen()) {
+            throw new IllegalStateException("cannot attach a flash image while the open delta page holds deltas "
+                    + "not on flash: attach after the pre-fill or a checkpoint");
         }
         FlashImage image = new FlashImage(fs, crashAtPs);
         image.scan();
@@ -122,7 +128,8 @@ public final class FlashImage implements PersistHook {
                     if (k[i] >= 0) {
                         long b = ((long) c << FsState.CHUNK_BITS) | i;
                         owner[k[i]] = ((long) f << 32) | b;
-                        content[k[i]] = s.getContent(f, b);
+                        DeltaChain ch = s.chain(f, b);
+                        content[k[i]] = ch != null ? ch.baseId() : s.getContent(f, b); // the page holds the base
                         acks.durableNow(f, b, s.getContent(f, b));
                     }
                 }
@@ -134,6 +141,14 @@ public final class FlashImage implements PersistHook {
                 if (nid != 0 && s.nat[nid] >= 0) {
                     owner[s.nat[nid]] = NODE | nid;
                     content[s.nat[nid]] = epoch;
+                }
+            }
+        }
+        if (s.chains != null) {
+            for (DeltaChain c : s.chains.values()) {
+                for (int i = 0; !c.inline() && i < c.pageAddrs().length; i++) {
+                    owner[c.pageAddrs()[i]] = DELTA;
+                    content[c.pageAddrs()[i]] = c.pageStamps()[i];
                 }
             }
         }
@@ -207,9 +222,13 @@ public final class FlashImage implements PersistHook {
         long s = seq[from];
         byte fl = flags[from];
         NodePayload p = fl != 0 ? payloads.get(from) : null;
-        if (program(to, completionPs)) {
+        if (!program(to, completionPs)) {
+            if (o == DELTA && owner[to] == TORN) {
+                deltaPagesTorn++;
+            }
+        } else {
             owner[to] = o;
-            boolean node = o < 0 && o != ERASED && o != TORN && o != STALE;
+            boolean node = isNode(o);
             content[to] = node ? epoch : c;
             seq[to] = node ? nextSeq++ : s;
             if (p != null) {
@@ -217,6 +236,33 @@ public final class FlashImage implements PersistHook {
                 payloads.put(to, p);
             }
         }
+    }
+
+    @Override
+    public void deltaPageProgrammed(int addr, long stamp, long completionPs) {
+        long s = nextSeq++;
+        if (program(addr, completionPs)) {
+            owner[addr] = DELTA;
+            content[addr] = stamp;
+            seq[addr] = s;
+        } else if (owner[addr] == TORN) {
+            deltaPagesTorn++;
+        }
+    }
+
+    @Override
+    public void deltaWritten(int file, long block, long contentId) {
+        acks.written(file, block, contentId);
+    }
+
+    /** True if {@code owner} names a node page. */
+    static boolean isNode(long owner) {
+        return owner < 0 && owner != ERASED && owner != TORN && owner != STALE && owner != DELTA;
+    }
+
+    /** True if page {@code addr} holds the delta page with write stamp {@code stamp}, intact. */
+    boolean holdsDeltaPage(int addr, long stamp) {
+        return addr >= 0 && addr < owner.length && owner[addr] == DELTA && content[addr] == stamp;
     }
 
     @Override
@@ -347,6 +393,11 @@ public final class FlashImage implements PersistHook {
         return checkpointsLost;
     }
 
+    /** Delta-page programs (writes and cleaning moves) under way at the crash: those pages are torn. */
+    public long deltaPagesTorn() {
+        return deltaPagesTorn;
+    }
+
     /** Fsyncs that completed by the crash (acknowledged). */
     public long fsyncsComplete() {
         return fsyncsComplete;
@@ -360,6 +411,9 @@ public final class FlashImage implements PersistHook {
         long b = 25L * owner.length;
         for (NodePayload p : payloads.values()) {
             b += 64 + 4L * p.addrs().length + (p.nodeNids() == null ? 0 : 4L * p.nodeNids().length);
+            for (DeltaChain c : p.deltaChains() == null ? new DeltaChain[0] : p.deltaChains()) {
+                b += 96 + 28L * c.toIds().length;
+            }
         }
         for (FsState s : packState) {
             b += s == null ? 0 : s.bytes();

@@ -27,6 +27,11 @@ final class FsState {
     int[] nat;
     int nextNid;
     long[] valid;
+    /**
+     * DeltaFS chains keyed by {@code file << 32 | block} (records are immutable), null when deltas
+     * are off.
+     */
+    java.util.Map<Long, DeltaChain> chains;
     /** Files from this id on were re-created by roll-forward: their directory entries must be written. */
     int firstRecreated = Integer.MAX_VALUE;
 
@@ -49,6 +54,7 @@ final class FsState {
         s.nat = nat.clone();
         s.nextNid = nextNid;
         s.valid = valid.clone();
+        s.chains = chains == null ? null : new java.util.HashMap<>(chains);
         s.firstRecreated = firstRecreated;
         return s;
     }
@@ -56,6 +62,11 @@ final class FsState {
     /** Bytes held by the arrays. */
     long bytes() {
         long b = 8L * valid.length + 4L * nat.length;
+        if (chains != null) {
+            for (DeltaChain c : chains.values()) {
+                b += 96 + 28L * c.toIds().length;
+            }
+        }
         for (int f = 0; f < files; f++) {
             b += 64 + 4L * nodeNid[f].length;
             for (int[] k : addr[f]) {
@@ -136,6 +147,11 @@ final class FsState {
             return HOLE;
         }
         return a[(int) c][(int) (b & (CHUNK - 1))];
+    }
+
+    /** Chain of block {@code b} of {@code f}, or null. */
+    DeltaChain chain(int f, long b) {
+        return chains == null ? null : chains.get(((long) f << 32) | b);
     }
 
     long getContent(int f, long b) {

@@ -856,6 +856,7 @@ public final class LogFs implements SectionView {
             int dn = ensureNode(file, NodeTree.dnodeOffset(b));
             if (deltas != null && old != HOLE && deltas.overwrite(file, b, contentId(file, b), contentId, opReadyPs)) {
                 setContent(file, b, contentId); // a delta instead of a page (DeltaStore)
+                hook.deltaWritten(file, b, contentId);
                 continue;
             }
             long ready = opReadyPs;
@@ -994,20 +995,37 @@ public final class LogFs implements SectionView {
             inlineUnmarked[w] &= ~(1L << file);
             markNodeDirty(n[0]);
         }
-        if (dirtyNodes > 0) {
+        if (dirtyNodes > 0 && (deltas == null || !deltas.takeEvicted(file))) {
             for (int nid : n) {
                 if (nid != 0 && isNodeDirty(nid)) {
-                    completion = Math.max(completion, writeNode(nid, ready, true));
-                    if (fsyncMarkedLen == fsyncMarked.length) {
-                        fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
-                    }
-                    fsyncMarked[fsyncMarkedLen++] = nid;
+                    completion = Math.max(completion, writeMarked(nid, ready));
                 }
+            }
+        } else if (dirtyNodes > 0) {
+            // A chain was evicted from the inline area to the delta area since the inode was last
+            // written: the inode (chain gone) goes after the file's other nodes (the chain's new
+            // index) complete, so a power cut never loses both.
+            for (int i = 1; i < n.length; i++) {
+                if (n[i] != 0 && isNodeDirty(n[i])) {
+                    completion = Math.max(completion, writeMarked(n[i], ready));
+                }
+            }
+            if (n[0] != 0 && isNodeDirty(n[0])) {
+                completion = Math.max(completion, writeMarked(n[0], completion));
             }
         }
         writebackPs[file] = completion;
         hook.fsynced(file, completion);
         return done(IoResult.OK, arrivalPs, completion);
+    }
+
+    private long writeMarked(int nid, long readyPs) {
+        long t = writeNode(nid, readyPs, true);
+        if (fsyncMarkedLen == fsyncMarked.length) {
+            fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
+        }
+        fsyncMarked[fsyncMarkedLen++] = nid;
+        return t;
     }
 
     private boolean isNodeDirty(int nid) {
@@ -1113,7 +1131,9 @@ public final class LogFs implements SectionView {
                 gcDataMoved++;
             } else if (DeltaStore.isDeltaOwner(owner)) {
                 int na = alloc(COLD_DATA, false);
-                end = Math.max(end, programData(na, r));
+                long t = programData(na, r);
+                end = Math.max(end, t);
+                hook.blockMoved(a, na, t);
                 invalidate(a);
                 validate(na, owner);
                 deltas.moved(owner, na);
@@ -1224,6 +1244,9 @@ public final class LogFs implements SectionView {
         }
         fsyncMarkedLen = 0;
         Arrays.fill(inlineUnmarked, 0);
+        if (deltas != null) {
+            deltas.clearEvicted();
+        }
         cpVersion++;
         checkpoints++;
         long written = nodePrograms + metaPrograms + hostDataPrograms - before;
@@ -1384,6 +1407,7 @@ public final class LogFs implements SectionView {
         s.nat = Arrays.copyOf(nat, nextNid);
         s.nextNid = nextNid;
         s.valid = valid.clone();
+        s.chains = deltas == null ? null : deltas.allChains();
         return s;
     }
 
@@ -1397,8 +1421,9 @@ public final class LogFs implements SectionView {
         for (int i = 0; i < n; i++) {
             a[i] = getAddr(f, first + i);
         }
+        DeltaChain[] chains = deltas == null ? null : deltas.nodeChains(f, Math.max(0, first), n, off == 0);
         return new NodePayload(names[f], isDir[f], dataLog[f], nid, off, Math.max(0, first), a, sizeBytes[f],
-                inline[f], inlineContent[f], off == 0 ? nodeNid[f].clone() : null);
+                inline[f], inlineContent[f], off == 0 ? nodeNid[f].clone() : null, chains);
     }
 
     /**
@@ -1464,6 +1489,9 @@ public final class LogFs implements SectionView {
                 }
             }
         }
+        if (deltas != null && s.chains != null) {
+            deltas.restore(s.chains, (a, owner) -> claim(a, owner, problems));
+        }
         System.arraycopy(valid, 0, ckptValid, 0, valid.length);
         freeHead = 0;
         freeCount = 0;
@@ -1482,7 +1510,8 @@ public final class LogFs implements SectionView {
             } else {
                 secState[sec] = FULL;
                 long owner = ssa[sec * bps + firstValidOffset(sec)];
-                secLog[sec] = (byte) (owner < 0 ? WARM_NODE : dataLog[(int) (owner >>> 32)]);
+                secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? HOT_DATA
+                        : owner < 0 ? WARM_NODE : dataLog[(int) (owner >>> 32)]);
             }
         }
         opReadyPs = nowPs;
@@ -1657,6 +1686,11 @@ public final class LogFs implements SectionView {
         return deltas == null ? 0 : deltas.chainLength(file, block);
     }
 
+    /** True if deltas are on and the open delta page holds deltas not programmed yet. */
+    boolean deltaPageOpen() {
+        return deltas != null && deltas.openPageHoldsDeltas();
+    }
+
     /** Bytes of {@code file}'s inode inline area holding deltas, entry headers included. */
     public int inlineDeltaBytes(int file) {
         return deltas == null ? 0 : deltas.inlineBytes(file);
@@ -1670,9 +1704,11 @@ public final class LogFs implements SectionView {
         }
 
         @Override
-        public long program(int a, long readyPs) {
+        public long program(int a, long stamp, long readyPs) {
             hostDataPrograms++; // a delta page holds host writes
-            return programData(a, Math.max(readyPs, opReadyPs));
+            long t = programData(a, Math.max(readyPs, opReadyPs));
+            hook.deltaPageProgrammed(a, stamp, t);
+            return t;
         }
 
         @Override

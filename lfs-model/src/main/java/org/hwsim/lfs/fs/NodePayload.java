@@ -17,7 +17,9 @@ package org.hwsim.lfs.fs;
  * @param inline the data is inline (inodes only)
  * @param inlineContent inline content id (inodes only)
  * @param nodeNids node id per node offset of the file, 0 if none (inodes only, else null)
+ * @param deltaChains with DeltaFS, the area chains of the node's blocks and, for an inode, the
+ *     file's inline chains; null when there are none or deltas are off
  */
 record NodePayload(String fileName, boolean isDir, byte dataLog, int nid, int offset, long firstBlock, int[] addrs,
-                   long sizeBytes, boolean inline, long inlineContent, int[] nodeNids) {
+                   long sizeBytes, boolean inline, long inlineContent, int[] nodeNids, DeltaChain[] deltaChains) {
 }

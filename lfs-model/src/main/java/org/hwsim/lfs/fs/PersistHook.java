@@ -50,4 +50,12 @@ interface PersistHook {
     /** An inline write stored {@code contentId} in the inode of {@code file} (the node program is reported too). */
     default void inlineWritten(int file, long contentId) {
     }
+
+    /** With DeltaFS, a delta page with write stamp {@code stamp} was programmed at main address {@code addr}. */
+    default void deltaPageProgrammed(int addr, long stamp, long completionPs) {
+    }
+
+    /** With DeltaFS, block {@code block} of {@code file} took content {@code contentId} as a delta (no page program). */
+    default void deltaWritten(int file, long block, long contentId) {
+    }
 }

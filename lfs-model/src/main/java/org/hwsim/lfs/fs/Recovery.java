@@ -2,9 +2,11 @@ package org.hwsim.lfs.fs;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hwsim.lfs.flash.FlashDevice;
 
 /**
@@ -16,7 +18,7 @@ import org.hwsim.lfs.flash.FlashDevice;
  *   <li>roll back to it: file table, NAT and SIT as the pack recorded them;</li>
  *   <li>roll forward: scan the node pages written after that checkpoint (node footer version equal
  *       to the pack's, F2FS's {@code find_fsync_dnodes}), and for the ones carrying an fsync mark,
- *       oldest first, re-apply their block pointers, size and inline data ({@code do_recover_data});
+ *       oldest first, re-apply their block pointers, size, inline data and delta chains ({@code do_recover_data});
  *       a file the checkpoint does not know is re-created from its fsynced inode
  *       ({@code recover_dentry});</li>
  *   <li>rebuild SIT and segment summaries from the result, erase (discard) free sections that hold
@@ -28,10 +30,15 @@ import org.hwsim.lfs.flash.FlashDevice;
  * the checkpointed copy of each rolled-forward node), the erases and the checkpoint on that device
  * from the crash instant.
  *
- * <p>Delta structures (DeltaFS) would need: deltas kept in the inode's inline area ride in the
- * inode payload and the pack's file table; deltas in the delta area need their pages' owners in
- * the image and their index in the pack; roll-forward then re-applies the inode's delta list like
- * its block pointers, and the checker compares reconstructed content ids.
+ * <p>With DeltaFS on, the pack's file table and the fsync-marked node pages carry the blocks' delta
+ * chains ({@link DeltaChain}): an inode its file's inline chains (inline deltas live in the inode),
+ * every node the area chains of its pointer range (their index, pointing into delta pages). Roll
+ * forward re-applies them with the node, as its block pointers: a node's range takes the node's area
+ * chains, an inode's inline area replaces the file's inline chains. Then each chain is kept only if
+ * its base page holds its base content and every delta page it points into persisted with the write
+ * stamp it was written with (a torn, never-programmed or reused delta page breaks it, and the block
+ * reads back as its base page); mount rebuilds the delta store from the result (chains, inline areas,
+ * delta pages' live counts and their SIT and summary ownership).
  */
 public final class Recovery {
     private Recovery() {
@@ -64,10 +71,16 @@ public final class Recovery {
      * @param recoveryPs crash instant to the end of the recovery checkpoint, in ps
      * @param mountProblems blocks claimed twice or out of range while rebuilding the SIT (empty if none)
      * @param recovered the file table before mount wrote anything (for {@link CrashChecker})
+     * @param deltaChains DeltaFS chains in the recovered file system (-1 when deltas are off)
+     * @param deltaChainsRolledForward chains re-applied from fsync-marked node pages
+     * @param inlineChainsRolledForward of these, chains in an inode's inline area
+     * @param deltaChainsDropped chains whose base page or delta pages did not persist intact (the
+     *     block reads back as its base page)
      */
     public record Result(LogFs fs, long checkpointVersion, int checkpointSlot, long nodePagesScanned,
                          long nodesRolledForward, long blocksRecovered, int filesRecreated, long reads, long erases,
-                         long recoveryPs, List<String> mountProblems, Recovered recovered) {
+                         long recoveryPs, List<String> mountProblems, Recovered recovered, long deltaChains,
+                         long deltaChainsRolledForward, long inlineChainsRolledForward, long deltaChainsDropped) {
         /** Copies the list. */
         public Result {
             mountProblems = List.copyOf(mountProblems);
@@ -85,6 +98,12 @@ public final class Recovery {
             m.put("recoveryReads", reads);
             m.put("recoveryErases", erases);
             m.put("recoveryTimeUs", recoveryPs / 1e6);
+            if (deltaChains >= 0) {
+                m.put("deltaChains", deltaChains);
+                m.put("deltaChainsRolledForward", deltaChainsRolledForward);
+                m.put("inlineChainsRolledForward", inlineChainsRolledForward);
+                m.put("deltaChainsDropped", deltaChainsDropped);
+            }
             return m;
         }
     }
@@ -142,12 +161,14 @@ public final class Recovery {
         long rolled = 0;
         long recovered = 0;
         int created = 0;
+        long chainsRolled = 0;
+        long[] inlineRolled = new long[1];
+        Set<Long> touched = new HashSet<>();
         if (rollForward) {
             List<Integer> marked = new ArrayList<>();
             for (int a = 0; a < n; a++) {
                 long o = image.owner(a);
-                if (o < 0 && o != FlashImage.ERASED && o != FlashImage.TORN && o != FlashImage.STALE
-                        && image.content(a) == version) {
+                if (FlashImage.isNode(o) && image.content(a) == version) {
                     end = Math.max(end, dev.read(mainStart + a, t0));
                     reads++;
                     scanned++;
@@ -188,9 +209,13 @@ public final class Recovery {
                         recovered++;
                     }
                 }
+                if (state.chains != null) {
+                    chainsRolled += applyChains(state, f, p, touched, inlineRolled);
+                }
                 rolled++;
             }
         }
+        long dropped = state.chains == null ? 0 : reconcile(image, state, touched);
         List<String> problems = new ArrayList<>();
         Recovered before = new Recovered(state.copy());
         long erasesBefore = dev.erases();
@@ -198,6 +223,96 @@ public final class Recovery {
         long done = fs.checkpoint(Math.max(end, dev.lastCompletionPs()));
         long erases = (dev.erases() - erasesBefore) / dev.geometry().planes();
         return new Result(fs, version, slot, scanned, rolled, recovered, created, reads, erases, done - t0,
-                Collections.unmodifiableList(problems), before);
+                Collections.unmodifiableList(problems), before, state.chains == null ? -1 : state.chains.size(),
+                chainsRolled, inlineRolled[0], dropped);
+    }
+
+    private static long key(int f, long b) {
+        return ((long) f << 32) | b;
+    }
+
+    /**
+     * Re-applies the delta chains node page {@code p} of file {@code f} carries, as its block
+     * pointers are: the node's pointer range takes the node's area chains (a block whose area chain
+     * the node no longer lists loses it); an inode's inline area replaces the file's inline chains.
+     * Returns the chains applied; adds every block whose chain changed to {@code touched}.
+     */
+    private static long applyChains(FsState state, int f, NodePayload p, Set<Long> touched, long[] inlineRolled) {
+        for (int i = 0; i < p.addrs().length; i++) {
+            long k = key(f, p.firstBlock() + i);
+            DeltaChain old = state.chains.get(k);
+            if (old != null && !old.inline()) {
+                state.chains.remove(k);
+                touched.add(k);
+            }
+        }
+        if (p.offset() == 0) {
+            state.chains.entrySet().removeIf(e -> {
+                boolean mine = (e.getKey() >>> 32) == f && e.getValue().inline();
+                if (mine) {
+                    touched.add(e.getKey());
+                }
+                return mine;
+            });
+        }
+        long n = 0;
+        for (DeltaChain c : p.deltaChains() == null ? new DeltaChain[0] : p.deltaChains()) {
+            state.chains.put(key(f, c.block()), c);
+            touched.add(key(f, c.block()));
+            n++;
+            if (c.inline()) {
+                inlineRolled[0]++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Keeps a chain only if its base page holds the chain's base content and every delta page it
+     * points into persisted with the stamp it was written with; the block's content becomes what the
+     * chain reconstructs to, or the base page's content when the chain is dropped (also for blocks
+     * whose chain roll-forward removed). Returns the chains dropped.
+     */
+    private static long reconcile(FlashImage image, FsState state, Set<Long> touched) {
+        Set<Long> keys = new HashSet<>(touched);
+        keys.addAll(state.chains.keySet());
+        List<Long> sorted = new ArrayList<>(keys);
+        Collections.sort(sorted);
+        long dropped = 0;
+        for (long k : sorted) {
+            int f = (int) (k >>> 32);
+            long b = k & 0xffffffffL;
+            int a = state.getAddr(f, b);
+            DeltaChain c = state.chains.get(k);
+            if (c != null && intact(image, a, c)) {
+                state.set(f, b, a, c.lastId());
+                continue;
+            }
+            if (c != null) {
+                state.chains.remove(k);
+                dropped++;
+            }
+            if (a >= 0) {
+                state.set(f, b, a, image.content(a));
+            }
+        }
+        return dropped;
+    }
+
+    /** True if a page holding {@code pageContent} is the base {@code baseId} (0: the pre-fill, version 0 of any base). */
+    static boolean baseMatches(long pageContent, long baseId) {
+        return pageContent == baseId || (pageContent == 0 && ContentModel.version(baseId) == 0);
+    }
+
+    private static boolean intact(FlashImage image, int a, DeltaChain c) {
+        if (a < 0 || image.owner(a) < 0 || !baseMatches(image.content(a), c.baseId())) {
+            return false;
+        }
+        for (int i = 0; !c.inline() && i < c.pageAddrs().length; i++) {
+            if (!image.holdsDeltaPage(c.pageAddrs()[i], c.pageStamps()[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,6 +22,9 @@
  * org.hwsim.lfs.fs.Recovery} is F2FS's mount after a crash (newest complete checkpoint pack, roll
  * back, roll forward of fsync-marked node pages: {@code fs/f2fs/recovery.c}) and {@link
  * org.hwsim.lfs.fs.CrashChecker} checks the result against the image and the acknowledged writes.
+ * With deltas on, checkpoint packs and fsync-marked nodes carry the delta chains ({@code
+ * DeltaChain}: inline ones with the inode, delta-area ones with the node indexing the block), delta
+ * pages are their own owner kind in the image, and recovery rebuilds the delta store.
  *
  * <p>DeltaFS delta compression (C. Wu et al., "DeltaFS: Pursuing Zero Update Overhead via
  * Metadata-Enabled Delta Compression for Log-structured File System on Mobile Devices", arXiv

@@ -86,6 +86,9 @@ public final class CrashRun {
             m.put("checkpointsLost", image.checkpointsLost());
             m.put("fsyncsAcknowledged", image.fsyncsComplete());
             m.putAll(r.toMap());
+            if (r.deltaChains() >= 0) {
+                m.put("deltaPagesTorn", image.deltaPagesTorn());
+            }
             m.put("verdict", problems.isEmpty() ? "consistent" : "inconsistent");
             m.put("problems", problems);
             m.put("imageStateBytes", image.stateBytes());

@@ -81,11 +81,7 @@ class CrashPropertyTest {
         long reported = 0;
         long content = 1;
         for (int i = 0; i < ops; i++) {
-            // Bursts of back-to-back requests (many in flight) and idle gaps (background cleaning).
-            t += rng.nextInt(4) == 0 ? 1 + rng.nextLong(50_000_000L) : 1 + rng.nextLong(3_000_000_000L);
-            if (rng.nextInt(400) == 0) {
-                t += 2_000_000_000_000L;
-            }
+            t = nextArrivalPs(rng, t);
             if (t > crashPs) {
                 break;
             }
@@ -117,5 +113,17 @@ class CrashPropertyTest {
             }
         }
         return reportOp >= 0 ? reported : t;
+    }
+
+    /**
+     * The next arrival after {@code t}: bursts of back-to-back requests (many in flight), now and
+     * then an idle gap of 2 s (background cleaning runs).
+     */
+    static long nextArrivalPs(SplittableRandom rng, long t) {
+        t += rng.nextInt(4) == 0 ? 1 + rng.nextLong(50_000_000L) : 1 + rng.nextLong(3_000_000_000L);
+        if (rng.nextInt(400) == 0) {
+            t += 2_000_000_000_000L;
+        }
+        return t;
     }
 }

@@ -103,10 +103,7 @@ class DeltaCrashPropertyTest {
         long reported = 0;
         long unrelated = 1L << 40;
         for (int i = 0; i < ops; i++) {
-            t += rng.nextInt(4) == 0 ? 1 + rng.nextLong(50_000_000L) : 1 + rng.nextLong(3_000_000_000L);
-            if (rng.nextInt(400) == 0) {
-                t += 2_000_000_000_000L;
-            }
+            t = CrashPropertyTest.nextArrivalPs(rng, t);
             if (t > crashPs) {
                 break;
             }

@@ -1,7 +1,6 @@
 package org.hwsim.pim.train;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -114,13 +113,7 @@ public class PimConv extends FeedForwardLayer {
                                                        INDArray paramsView, boolean initializeParams,
                                                        DataType networkDataType) {
         PimConvLayer layer = new PimConvLayer(conf, networkDataType, new PimEngine(pim, "pim/layer-" + layerIndex));
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> table = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return PimLayer.wire(layer, conf, listeners, layerIndex, paramsView, initializeParams, initializer());
     }
 
     @Override

@@ -1,125 +1,35 @@
 package org.hwsim.pim.array;
 
 /**
- * Column sums of a matrix for a binary input (a bit-plane): the sum of the selected rows, from
- * per-group tables of the partial sums of every subset of {@code groupBits} consecutive rows.
- * Tables are built once ({@code 2^groupBits / groupBits} floats per weight); a sum costs one
- * vector add per non-empty group. Values are exact when the matrix holds integers and every
- * partial sum stays below 2^24.
+ * Column sums of a matrix for binary inputs (bit-planes): the sum of the selected rows, from
+ * per-group tables of the partial sums of every subset of {@code groupBits} consecutive rows
+ * (the lookup-table formulation of low-bit GEMM kernels). A group's code has bit {@code r} set
+ * when row {@code groupBits * g + r} is selected; a sum costs one table-row add per group.
+ *
+ * <p>{@link #of} picks {@link PackedPlaneSums} (two 16-bit integer columns per int, half the
+ * table bytes and half the adds) when the matrix holds integers whose partial sums fit, and
+ * {@link FloatPlaneSums} otherwise. Both give the exact column sums for integer matrices.
  */
-final class BinaryPlaneSums {
-    private final int cols;
-    private final int groupBits;
-    private final float[][] tables; // [group * 2^groupBits + code][col]
-
-    BinaryPlaneSums(float[][] m, int groupBits) {
-        int rows = m.length;
-        this.cols = m[0].length;
-        this.groupBits = groupBits;
-        int groups = (rows + groupBits - 1) / groupBits;
-        int size = 1 << groupBits;
-        this.tables = new float[groups * size][];
-        float[] zero = new float[cols];
-        for (int g = 0; g < groups; g++) {
-            int base = g * size;
-            tables[base] = zero;
-            for (int code = 1; code < size; code++) {
-                int top = 31 - Integer.numberOfLeadingZeros(code);
-                int row = g * groupBits + top;
-                float[] rest = tables[base + (code & ~(1 << top))];
-                if (row >= rows) {
-                    tables[base + code] = rest; // codes beyond the last row never occur
-                    continue;
-                }
-                float[] r = m[row];
-                float[] t = new float[cols];
-                for (int j = 0; j < cols; j++) {
-                    t[j] = rest[j] + r[j];
-                }
-                tables[base + code] = t;
-            }
-        }
+abstract class BinaryPlaneSums {
+    /** Tables for {@code m} ({@code rows x cols}), packed when {@link PackedPlaneSums#fits} allows. */
+    static BinaryPlaneSums of(float[][] m, int groupBits) {
+        return PackedPlaneSums.fits(m, groupBits)
+                ? new PackedPlaneSums(m, groupBits) : new FloatPlaneSums(m, groupBits);
     }
 
     /** Sets {@code out[j]} to the column sums of the rows selected by {@code groupCodes}. */
-    void sum(int[] groupCodes, float[] out) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
-        final int size = 1 << groupBits;
-        final int n = groupCodes.length;
-        int g = 0;
-        for (; g + 3 < n; g += 4) {
-            float[] t0 = tables[g * size + groupCodes[g]];
-            float[] t1 = tables[(g + 1) * size + groupCodes[g + 1]];
-            float[] t2 = tables[(g + 2) * size + groupCodes[g + 2]];
-            float[] t3 = tables[(g + 3) * size + groupCodes[g + 3]];
-            for (int j = 0; j < cols; j++) {
-                out[j] += (t0[j] + t1[j]) + (t2[j] + t3[j]);
-            }
-        }
-        for (; g < n; g++) {
-            int code = groupCodes[g];
-            if (code != 0) {
-                float[] t = tables[g * size + code];
-                for (int j = 0; j < cols; j++) {
-                    out[j] += t[j];
-                }
-            }
-        }
-    }
+    abstract void sum(int[] groupCodes, float[] out);
 
     /**
-     * Columns per block in {@link #sumBatch}. Measured on JDK 17 at 256 and 1024 columns: blocks
-     * of 64 to 512 were slower than whole rows up to 1024 (short inner loops cost more than the
-     * cache misses they save).
+     * Column sums for many binary inputs at once: job {@code n < jobs} sums the rows selected by
+     * {@code codes[index[n]]}; read each with {@link #result} before the next call.
      */
-    static final int COLUMN_BLOCK = 1024;
+    abstract void sumBatch(int[][] codes, int[] index, int jobs);
 
     /**
-     * Column sums for many binary inputs at once: {@code out[n][j]} for {@code n < jobs} gets the
-     * sums of the rows selected by {@code codes[index[n]]}. Loops over groups outside the jobs, in
-     * column blocks, so each table is read once per call while the accumulators stay in cache.
-     * The additions happen in the same order as {@link #sum} for each job.
+     * The column sums of job {@code n} of the last {@link #sumBatch}. The array belongs to this
+     * object (callers may change it in place) and is valid until the next {@code result} or
+     * {@code sumBatch} call.
      */
-    void sumBatch(int[][] codes, int[] index, int jobs, float[][] out) {
-        final int size = 1 << groupBits;
-        final int groups = codes[index[0]].length;
-        for (int c0 = 0; c0 < cols; c0 += COLUMN_BLOCK) {
-            final int c1 = Math.min(cols, c0 + COLUMN_BLOCK);
-            for (int n = 0; n < jobs; n++) {
-                java.util.Arrays.fill(out[n], c0, c1, 0f);
-            }
-            int g = 0;
-            for (; g + 3 < groups; g += 4) {
-                for (int n = 0; n < jobs; n++) {
-                    int[] cd = codes[index[n]];
-                    float[] t0 = tables[g * size + cd[g]];
-                    float[] t1 = tables[(g + 1) * size + cd[g + 1]];
-                    float[] t2 = tables[(g + 2) * size + cd[g + 2]];
-                    float[] t3 = tables[(g + 3) * size + cd[g + 3]];
-                    float[] o = out[n];
-                    for (int j = c0; j < c1; j++) {
-                        o[j] += (t0[j] + t1[j]) + (t2[j] + t3[j]);
-                    }
-                }
-            }
-            for (; g < groups; g++) {
-                for (int n = 0; n < jobs; n++) {
-                    int code = codes[index[n]][g];
-                    if (code != 0) {
-                        float[] t = tables[g * size + code];
-                        float[] o = out[n];
-                        for (int j = c0; j < c1; j++) {
-                            o[j] += t[j];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Bytes the tables of a {@code rows x cols} matrix take with this group size. */
-    static long tableBytes(int rows, int cols, int groupBits) {
-        long groups = (rows + groupBits - 1) / groupBits;
-        return groups * ((1L << groupBits) - 1) * cols * Float.BYTES;
-    }
+    abstract float[] result(int n);
 }

@@ -83,23 +83,54 @@ final class InputEncoder {
         for (int p = 0; p < planes; p++) {
             active[offset + p] = 0;
         }
+        // spread(c) puts bit p of c at bit 8p. Or-ing spread(c_r) << r over a group's rows leaves
+        // plane p's group code in byte p (groupBits <= 8); adding spread(c_r) counts in byte p the
+        // rows with bit p set (flushed before a byte could pass 255). Planes 8-15 use second words.
+        long countLow = 0;
+        long countHigh = 0;
+        int counted = 0;
         for (int g = 0; g < groups; g++) {
-            // spread(c) puts bit p of c at bit 8p; or-ing spread(c_r) << r over the group's rows
-            // leaves plane p's group code in byte p (groupBits <= 8); planes 8-15 go to a second word.
+            if (counted + groupBits > 255) {
+                addCounts(active, offset, planes, countLow, countHigh);
+                countLow = 0;
+                countHigh = 0;
+                counted = 0;
+            }
             long low = 0;
             long high = 0;
             int base = g * groupBits;
             int n = Math.min(groupBits, rows - base);
-            for (int r = 0; r < n; r++) {
-                int c = intCodes[base + r] & mask;
-                low |= SPREAD[c & 0xff] << r;
-                high |= SPREAD[c >>> 8] << r;
+            if (planes <= 8) {
+                for (int r = 0; r < n; r++) {
+                    long sl = SPREAD[intCodes[base + r] & mask];
+                    low |= sl << r;
+                    countLow += sl;
+                }
+                for (int p = 0; p < planes; p++) {
+                    dst[offset + p][g] = (int) (low >>> (8 * p)) & 0xff;
+                }
+            } else {
+                for (int r = 0; r < n; r++) {
+                    int c = intCodes[base + r] & mask;
+                    long sl = SPREAD[c & 0xff];
+                    long sh = SPREAD[c >>> 8];
+                    low |= sl << r;
+                    high |= sh << r;
+                    countLow += sl;
+                    countHigh += sh;
+                }
+                for (int p = 0; p < planes; p++) {
+                    dst[offset + p][g] = (int) ((p < 8 ? low : high) >>> (8 * (p & 7))) & 0xff;
+                }
             }
-            for (int p = 0; p < planes; p++) {
-                int code = (int) ((p < 8 ? low : high) >>> (8 * (p & 7))) & 0xff;
-                dst[offset + p][g] = code;
-                active[offset + p] += Integer.bitCount(code);
-            }
+            counted += n;
+        }
+        addCounts(active, offset, planes, countLow, countHigh);
+    }
+
+    private static void addCounts(int[] active, int offset, int planes, long countLow, long countHigh) {
+        for (int p = 0; p < planes; p++) {
+            active[offset + p] += (int) ((p < 8 ? countLow : countHigh) >>> (8 * (p & 7))) & 0xff;
         }
     }
 

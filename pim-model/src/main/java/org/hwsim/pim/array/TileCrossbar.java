@@ -39,8 +39,6 @@ final class TileCrossbar implements Crossbar {
     private final int[] chunkActive;
     private final double[] chunkInputStep;
     private final int[] jobIndex;
-    private final float[][][] jobSums;
-    private final float[][][] jobVariances;
     private final float[][] oneX = new float[1][];
     private final float[][] oneY = new float[1][];
 
@@ -64,9 +62,9 @@ final class TileCrossbar implements Crossbar {
             planeSums = new BinaryPlaneSums[k];
             planeVariances = readSigma > 0 ? new BinaryPlaneSums[k] : null;
             for (int a = 0; a < k; a++) {
-                planeSums[a] = new BinaryPlaneSums(weights.arrays[a], groupBits);
+                planeSums[a] = BinaryPlaneSums.of(weights.arrays[a], groupBits);
                 if (planeVariances != null) {
-                    planeVariances[a] = new BinaryPlaneSums(weights.unitVariances[a], groupBits);
+                    planeVariances[a] = BinaryPlaneSums.of(weights.unitVariances[a], groupBits);
                 }
             }
         } else {
@@ -87,16 +85,12 @@ final class TileCrossbar implements Crossbar {
             chunkActive = new int[chunk * steps];
             chunkInputStep = new double[chunk];
             jobIndex = new int[chunk * steps];
-            jobSums = new float[k][chunk * steps][cols];
-            jobVariances = readSigma > 0 ? new float[k][chunk * steps][cols] : null;
         } else {
             chunk = 0;
             chunkCodes = null;
             chunkActive = null;
             chunkInputStep = null;
             jobIndex = null;
-            jobSums = null;
-            jobVariances = null;
         }
     }
 
@@ -202,9 +196,9 @@ final class TileCrossbar implements Crossbar {
             }
             if (jobs > 0) {
                 for (int a = 0; a < k; a++) {
-                    planeSums[a].sumBatch(chunkCodes, jobIndex, jobs, jobSums[a]);
-                    if (jobVariances != null) {
-                        planeVariances[a].sumBatch(chunkCodes, jobIndex, jobs, jobVariances[a]);
+                    planeSums[a].sumBatch(chunkCodes, jobIndex, jobs);
+                    if (planeVariances != null) {
+                        planeVariances[a].sumBatch(chunkCodes, jobIndex, jobs);
                     }
                 }
             }
@@ -225,9 +219,9 @@ final class TileCrossbar implements Crossbar {
                     }
                     double planeWeight = encoder.planeWeight(p);
                     for (int a = 0; a < k; a++) {
-                        float[] s = jobSums[a][job];
-                        if (jobVariances != null) {
-                            addReadNoise(s, jobVariances[a][job]);
+                        float[] s = planeSums[a].result(job);
+                        if (planeVariances != null) {
+                            addReadNoise(s, planeVariances[a].result(job));
                         }
                         adc.convertAccumulate(s, planeWeight * weights.factors[a], acc);
                     }

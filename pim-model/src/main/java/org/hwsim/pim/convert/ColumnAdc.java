@@ -21,6 +21,8 @@ final class ColumnAdc implements Adc {
     private final double thermalSigmaLsb;
     private final NormalizedGaussianSampler gauss;
     private final double[] noise;
+    /** Every column has gain 1 and no offset: the conversion skips those terms (same results). */
+    private final boolean unitTransfer;
     private double fullScale;
     private double lsb;
     private double invLsb;
@@ -52,6 +54,11 @@ final class ColumnAdc implements Adc {
             gain[j] = g;
             offsetLsb[j] = o;
         }
+        boolean unit = true;
+        for (int j = 0; j < columns; j++) {
+            unit &= gain[j] == 1.0 && offsetLsb[j] == 0.0;
+        }
+        this.unitTransfer = unit;
         this.inl = config.inlCoefficients().isEmpty() ? null
                 : config.inlCoefficients().stream().mapToDouble(Double::doubleValue).toArray();
         this.thresholds = config.thresholds().isEmpty() ? null
@@ -173,6 +180,19 @@ final class ColumnAdc implements Adc {
             }
         } else {
             java.util.Arrays.fill(z, 0.0);
+        }
+        if (unitTransfer) {
+            // analog * 1.0 + 0.0 * lsb is analog (up to the sign of a zero, which the rounding
+            // below maps to the same code), so this loop gives the same codes as the general one.
+            for (int j = 0; j < columns; j++) {
+                double v = analog[j];
+                v += sigma * z[j];
+                double code = Math.floor(v * il + 0.5);
+                code = code < lo ? lo : code;
+                code = code > hi ? hi : code;
+                acc[j] += (float) (weight * (code * l));
+            }
+            return;
         }
         for (int j = 0; j < columns; j++) {
             double v = analog[j] * g[j] + o[j] * l;

@@ -78,6 +78,15 @@ final class InputEncoder {
      * the number of rows whose bit {@code p} is set. Branch-free over the bits.
      */
     void splitPlanes(int[][] dst, int[] active, int offset) {
+        splitPlanes(dst, active, offset, groupBits);
+    }
+
+    /**
+     * As {@link #splitPlanes(int[][], int[], int)} with groups of {@code groupBits} rows (at most
+     * 8); {@code dst} rows need {@code ceil(rows / groupBits)} entries.
+     */
+    void splitPlanes(int[][] dst, int[] active, int offset, int groupBits) {
+        int groups = (rows + groupBits - 1) / groupBits;
         int planes = planeGroupCodes.length;
         int mask = (1 << planes) - 1;
         for (int p = 0; p < planes; p++) {

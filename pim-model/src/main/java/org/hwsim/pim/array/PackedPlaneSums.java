@@ -164,6 +164,12 @@ final class PackedPlaneSums extends BinaryPlaneSums {
         return Arrays.copyOf(ends, count);
     }
 
+    /** Bytes the packed tables of a {@code rows x cols} matrix take with this group size. */
+    static long tableBytes(int rows, int cols, int groupBits) {
+        long groups = (rows + groupBits - 1) / groupBits;
+        return groups * ((1L << groupBits) - 1) * ((cols + 1) / 2) * Integer.BYTES;
+    }
+
     /** Number of row spans accumulated packed before unpacking (tests). */
     int spanCount() {
         return spanEnds.length;

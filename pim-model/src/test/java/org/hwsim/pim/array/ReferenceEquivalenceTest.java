@@ -2,6 +2,7 @@ package org.hwsim.pim.array;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,6 +84,27 @@ class ReferenceEquivalenceTest {
             float[] y = new float[c.cols()];
             single.mvm(xs[b], y);
             assertArrayEquals(y, ys[b]);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void largeBatchesUseWideTablesAndGiveTheSameNumbers() {
+        // A batch of 40 goes through the 6-row tables, single vectors through the 4-row ones.
+        CrossbarConfig c = CrossbarConfig.of(64, 24, Decomposition.BIT_SERIAL, 8, DacConfig.signed(8),
+                AdcConfig.linear(6).withThermalNoise(ThermalNoiseConfig.ofLsb(0.8)));
+        float[][] w = TestData.matrix(27, c.rows(), c.cols());
+        TileCrossbar batch = (TileCrossbar) Crossbar.tile(w, c, new RandomStreams(8), "w");
+        Crossbar single = Crossbar.tile(w, c, new RandomStreams(8), "w");
+        ReferenceCrossbar ref = new ReferenceCrossbar(w, c, 8, "w");
+        float[][] xs = TestData.vectors(28, 40, c.rows(), 0.2);
+        float[][] ys = new float[xs.length][c.cols()];
+        batch.mvm(xs, ys);
+        assertTrue(batch.usedWideTables());
+        for (int b = 0; b < xs.length; b++) {
+            float[] y = new float[c.cols()];
+            single.mvm(xs[b], y);
+            assertArrayEquals(y, ys[b], "vector " + b);
+            assertArrayEquals(ref.mvm(xs[b]), ys[b], "vector " + b);
         }
     }
 

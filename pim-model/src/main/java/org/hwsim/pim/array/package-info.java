@@ -15,9 +15,12 @@
  * 2016).
  *
  * <p>Fast path: bit-planes are binary, so a plane's column sums are sums of selected rows. Rows
- * are grouped by 8 (or 4) and each group has a table of the partial sums of all its row subsets,
- * built once when the weights are programmed, as LUT-based low-bit GEMM kernels do (Park et al.,
- * "LUT-GEMM", arXiv:2206.09557, 2022). Thermal and read noise take one Gaussian per conversion
+ * are grouped by 4 (by 6 for batches of 8 or more vectors on small tiles) and each group has a
+ * table of the partial sums of all its row subsets, built once when the weights are programmed,
+ * as LUT-based low-bit GEMM kernels do (Park et al., "LUT-GEMM", arXiv:2206.09557, 2022). When
+ * the conductances are integer levels (no programming non-idealities) the tables hold two
+ * columns per int in signed 16-bit lanes, which halves the bytes read and the adds; the sums are
+ * exact either way, so the choice never changes a result. Thermal and read noise take one Gaussian per conversion
  * from a ziggurat sampler (Marsaglia and Tsang, J. Stat. Softw. 5(8), 2000; McFarland, J. Stat.
  * Comput. Simul. 86(7), 2016) over the tile's named streams.
  */

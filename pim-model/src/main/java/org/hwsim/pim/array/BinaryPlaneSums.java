@@ -13,8 +13,31 @@ package org.hwsim.pim.array;
 abstract class BinaryPlaneSums {
     /** Tables for {@code m} ({@code rows x cols}), packed when {@link PackedPlaneSums#fits} allows. */
     static BinaryPlaneSums of(float[][] m, int groupBits) {
-        return PackedPlaneSums.fits(m, groupBits)
-                ? new PackedPlaneSums(m, groupBits) : new FloatPlaneSums(m, groupBits);
+        int[] spans = PackedPlaneSums.spanEnds(m, groupBits);
+        return spans != null ? new PackedPlaneSums(m, groupBits, spans) : new FloatPlaneSums(m, groupBits);
+    }
+
+    /** A table row plus one matrix row. */
+    interface RowAdd<T> {
+        T add(T table, int row);
+    }
+
+    /**
+     * Fills {@code tables[g * 2^groupBits + code]}, for every group {@code g}, with the partial sums
+     * of the group's rows selected by {@code code}: each code's table is the table of the code
+     * without its highest bit plus that row. Codes naming rows past the last share a table.
+     */
+    static <T> void fillSubsetTables(T[] tables, int rows, int groupBits, T zero, RowAdd<T> addRow) {
+        int size = 1 << groupBits;
+        for (int base = 0; base < tables.length; base += size) {
+            tables[base] = zero;
+            for (int code = 1; code < size; code++) {
+                int top = 31 - Integer.numberOfLeadingZeros(code);
+                int row = base / size * groupBits + top;
+                T rest = tables[base + (code & ~(1 << top))];
+                tables[base + code] = row < rows ? addRow.add(rest, row) : rest;
+            }
+        }
     }
 
     /** Sets {@code out[j]} to the column sums of the rows selected by {@code groupCodes}. */

@@ -18,28 +18,14 @@ final class FloatPlaneSums extends BinaryPlaneSums {
         this.cols = m[0].length;
         this.groupBits = groupBits;
         this.groups = (rows + groupBits - 1) / groupBits;
-        int size = 1 << groupBits;
-        this.tables = new float[groups * size][];
-        float[] zero = new float[cols];
-        for (int g = 0; g < groups; g++) {
-            int base = g * size;
-            tables[base] = zero;
-            for (int code = 1; code < size; code++) {
-                int top = 31 - Integer.numberOfLeadingZeros(code);
-                int row = g * groupBits + top;
-                float[] rest = tables[base + (code & ~(1 << top))];
-                if (row >= rows) {
-                    tables[base + code] = rest; // codes beyond the last row never occur
-                    continue;
-                }
-                float[] r = m[row];
-                float[] t = new float[cols];
-                for (int j = 0; j < cols; j++) {
-                    t[j] = rest[j] + r[j];
-                }
-                tables[base + code] = t;
+        this.tables = new float[groups << groupBits][];
+        fillSubsetTables(tables, rows, groupBits, new float[cols], (rest, row) -> {
+            float[] t = new float[cols];
+            for (int j = 0; j < cols; j++) {
+                t[j] = rest[j] + m[row][j];
             }
-        }
+            return t;
+        });
     }
 
     @Override

@@ -38,99 +38,23 @@ final class PackedPlaneSums extends BinaryPlaneSums {
      * parts within a 16-bit lane for every column, and every column's total within exact floats.
      */
     static boolean fits(float[][] m, int groupBits) {
+        return spanEnds(m, groupBits) != null;
+    }
+
+    /**
+     * Greedy spans of whole groups whose positive and negative parts fit a 16-bit lane in every
+     * column: the exclusive end group of each, or null when {@code m} cannot be packed.
+     */
+    static int[] spanEnds(float[][] m, int groupBits) {
         int rows = m.length;
         int cols = m[0].length;
-        double[] pos = new double[cols];
-        double[] neg = new double[cols];
-        double[] groupPos = new double[cols];
-        double[] groupNeg = new double[cols];
-        for (int base = 0; base < rows; base += groupBits) {
-            Arrays.fill(groupPos, 0);
-            Arrays.fill(groupNeg, 0);
-            for (int i = base; i < Math.min(rows, base + groupBits); i++) {
-                for (int j = 0; j < cols; j++) {
-                    float v = m[i][j];
-                    if (v != Math.rint(v)) {
-                        return false;
-                    }
-                    if (v > 0) {
-                        groupPos[j] += v;
-                    } else {
-                        groupNeg[j] += v;
-                    }
-                }
-            }
-            for (int j = 0; j < cols; j++) {
-                if (groupPos[j] > LANE_MAX || groupNeg[j] < LANE_MIN) {
-                    return false;
-                }
-                pos[j] += groupPos[j];
-                neg[j] += groupNeg[j];
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            if (pos[j] >= EXACT_FLOAT_LIMIT || -neg[j] >= EXACT_FLOAT_LIMIT) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    PackedPlaneSums(float[][] m, int groupBits) {
-        if (!fits(m, groupBits)) {
-            throw new IllegalArgumentException("matrix cannot be packed into 16-bit lanes");
-        }
-        int rows = m.length;
-        this.cols = m[0].length;
-        this.half = (cols + 1) / 2;
-        this.groupBits = groupBits;
-        this.groups = (rows + groupBits - 1) / groupBits;
-        this.spanEnds = spans(m, groupBits, groups);
-        this.sumAcc = new int[half];
-        this.resultBuffer = new float[cols];
-        this.work = new int[spanEnds.length][0][];
-        this.jobCodes = new int[groups][0];
-        int size = 1 << groupBits;
-        this.tables = new int[groups * size][];
-        int[] zero = new int[half];
-        int[] packedRow = new int[half];
-        for (int g = 0; g < groups; g++) {
-            int base = g * size;
-            tables[base] = zero;
-            for (int code = 1; code < size; code++) {
-                int top = 31 - Integer.numberOfLeadingZeros(code);
-                int row = g * groupBits + top;
-                int[] rest = tables[base + (code & ~(1 << top))];
-                if (row >= rows) {
-                    tables[base + code] = rest; // codes beyond the last row never occur
-                    continue;
-                }
-                pack(m[row], packedRow);
-                int[] t = new int[half];
-                for (int j = 0; j < half; j++) {
-                    t[j] = rest[j] + packedRow[j];
-                }
-                tables[base + code] = t;
-            }
-        }
-    }
-
-    /** Packs a row of integers: {@code r[j] + r[j + half] * 2^16} (ints wrap, which is the point). */
-    private void pack(float[] r, int[] dst) {
-        for (int j = 0; j < half; j++) {
-            int hi = j + half < cols ? (int) r[j + half] : 0;
-            dst[j] = (int) r[j] + (hi << 16);
-        }
-    }
-
-    /** Greedy spans of whole groups whose positive and negative column parts fit a 16-bit lane. */
-    private static int[] spans(float[][] m, int groupBits, int groups) {
-        int rows = m.length;
-        int cols = m[0].length;
+        int groups = (rows + groupBits - 1) / groupBits;
         int[] ends = new int[groups];
         int count = 0;
         double[] pos = new double[cols];
         double[] neg = new double[cols];
+        double[] totalPos = new double[cols];
+        double[] totalNeg = new double[cols];
         double[] groupPos = new double[cols];
         double[] groupNeg = new double[cols];
         for (int g = 0; g < groups; g++) {
@@ -139,6 +63,9 @@ final class PackedPlaneSums extends BinaryPlaneSums {
             for (int i = g * groupBits; i < Math.min(rows, (g + 1) * groupBits); i++) {
                 for (int j = 0; j < cols; j++) {
                     float v = m[i][j];
+                    if (v != Math.rint(v)) {
+                        return null;
+                    }
                     if (v > 0) {
                         groupPos[j] += v;
                     } else {
@@ -147,8 +74,11 @@ final class PackedPlaneSums extends BinaryPlaneSums {
                 }
             }
             boolean fitsSpan = true;
-            for (int j = 0; j < cols && fitsSpan; j++) {
-                fitsSpan = pos[j] + groupPos[j] <= LANE_MAX && neg[j] + groupNeg[j] >= LANE_MIN;
+            for (int j = 0; j < cols; j++) {
+                if (groupPos[j] > LANE_MAX || groupNeg[j] < LANE_MIN) {
+                    return null;
+                }
+                fitsSpan &= pos[j] + groupPos[j] <= LANE_MAX && neg[j] + groupNeg[j] >= LANE_MIN;
             }
             if (!fitsSpan) {
                 ends[count++] = g;
@@ -158,10 +88,60 @@ final class PackedPlaneSums extends BinaryPlaneSums {
             for (int j = 0; j < cols; j++) {
                 pos[j] += groupPos[j];
                 neg[j] += groupNeg[j];
+                totalPos[j] += groupPos[j];
+                totalNeg[j] += groupNeg[j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            if (totalPos[j] >= EXACT_FLOAT_LIMIT || -totalNeg[j] >= EXACT_FLOAT_LIMIT) {
+                return null;
             }
         }
         ends[count++] = groups;
         return Arrays.copyOf(ends, count);
+    }
+
+    PackedPlaneSums(float[][] m, int groupBits) {
+        this(m, groupBits, requirePackable(m, groupBits));
+    }
+
+    PackedPlaneSums(float[][] m, int groupBits, int[] spanEnds) {
+        int rows = m.length;
+        this.cols = m[0].length;
+        this.half = (cols + 1) / 2;
+        this.groupBits = groupBits;
+        this.groups = (rows + groupBits - 1) / groupBits;
+        this.spanEnds = spanEnds;
+        this.sumAcc = new int[half];
+        this.resultBuffer = new float[cols];
+        this.work = new int[spanEnds.length][0][];
+        this.jobCodes = new int[groups][0];
+        this.tables = new int[groups << groupBits][];
+        int[] packedRow = new int[half];
+        fillSubsetTables(tables, rows, groupBits, new int[half], (rest, row) -> {
+            pack(m[row], packedRow);
+            int[] t = new int[half];
+            for (int j = 0; j < half; j++) {
+                t[j] = rest[j] + packedRow[j];
+            }
+            return t;
+        });
+    }
+
+    private static int[] requirePackable(float[][] m, int groupBits) {
+        int[] spans = spanEnds(m, groupBits);
+        if (spans == null) {
+            throw new IllegalArgumentException("matrix cannot be packed into 16-bit lanes");
+        }
+        return spans;
+    }
+
+    /** Packs a row of integers: {@code r[j] + r[j + half] * 2^16} (ints wrap, which is the point). */
+    private void pack(float[] r, int[] dst) {
+        for (int j = 0; j < half; j++) {
+            int hi = j + half < cols ? (int) r[j + half] : 0;
+            dst[j] = (int) r[j] + (hi << 16);
+        }
     }
 
     /** Bytes the packed tables of a {@code rows x cols} matrix take with this group size. */

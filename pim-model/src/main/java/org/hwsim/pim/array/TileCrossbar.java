@@ -84,7 +84,7 @@ final class TileCrossbar implements Crossbar {
             planeSums = null;
             planeVariances = null;
         }
-        this.wideAllowed = wideTablesAllowed(config, weights, planeVariances != null);
+        this.wideAllowed = wideTablesAllowed(config, weights, planeSums, planeVariances != null);
         this.adc = Adc.create(config.adc(), cols, config.bipolarColumns(), maxPossibleColumnSum(config),
                 streams.stream(path + "/adc-variation"), streams.stream(path + "/adc-thermal"));
         this.encoder = new InputEncoder(config.dac(), rows, groupBits);
@@ -112,7 +112,8 @@ final class TileCrossbar implements Crossbar {
      * Wide tables give the same sums only when both table sets are exact: packed integer tables.
      * Read-noise variances use the narrow groups.
      */
-    private static boolean wideTablesAllowed(CrossbarConfig c, ProgrammedWeights w, boolean readNoise) {
+    private static boolean wideTablesAllowed(CrossbarConfig c, ProgrammedWeights w, BinaryPlaneSums[] narrow,
+                                             boolean readNoise) {
         if (!c.scheme().bitSerialInputs() || readNoise) {
             return false;
         }
@@ -120,8 +121,8 @@ final class TileCrossbar implements Crossbar {
         if (bytes > WIDE_MAX_TABLE_BYTES) {
             return false;
         }
-        for (float[][] m : w.arrays) {
-            if (!PackedPlaneSums.fits(m, GROUP_BITS) || !PackedPlaneSums.fits(m, WIDE_GROUP_BITS)) {
+        for (int a = 0; a < narrow.length; a++) {
+            if (!(narrow[a] instanceof PackedPlaneSums) || !PackedPlaneSums.fits(w.arrays[a], WIDE_GROUP_BITS)) {
                 return false;
             }
         }

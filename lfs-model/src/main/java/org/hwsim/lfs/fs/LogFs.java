@@ -64,12 +64,6 @@ public final class LogFs implements SectionView {
             "wmv", "wma", "mpeg", "mkv", "mov", "asx", "asf", "wmx", "svi", "wvx", "wm", "mpg", "mpe", "rm",
             "ogg", "jpeg", "video", "apk");
 
-    private static final byte FREE = 0;
-    private static final byte OPEN = 1;
-    private static final byte FULL = 2;
-    private static final byte PREFREE = 3;
-    private static final byte SSR = 4;
-    private static final long NODE_OWNER = Long.MIN_VALUE;
     private static final int HOLE = -1;
     /** Per-file block maps are two-level: chunks of 1,024 entries, allocated on first use (sparse files stay small). */
     private static final int CHUNK_BITS = 10;
@@ -92,26 +86,14 @@ public final class LogFs implements SectionView {
     private final int[] gcAddr;
     private final long[] gcReadDone;
 
-    // SIT (current and at the last checkpoint) and SSA.
-    private final long[] valid;
-    private final long[] ckptValid;
-    private final short[] segValid;
-    private final int[] secValid;
-    private final long[] secMtime;
-    private final byte[] secState;
-    private final byte[] secLog;
-    private final long[] ssa;
-    private final long[] dirtySegBits;
-    private int[] dirtySegs = new int[64];
-    private int dirtySegCount;
+    /** SIT and SSA. */
+    private final SegmentTable sit;
     private long segmentsClosedSinceCp;
-    private long validTotal;
 
     // Free sections, FIFO.
     private final int[] freeRing;
     private int freeHead;
     private int freeCount;
-    private int prefreeCount;
 
     // Active logs.
     private final int[] logSec = new int[6];
@@ -168,7 +150,6 @@ public final class LogFs implements SectionView {
     private long lastCheckpointEndPs;
 
     // Time.
-    private long clock;
     private long barrierPs;
     private long opReadyPs;
     private long lastArrivalPs;
@@ -239,18 +220,7 @@ public final class LogFs implements SectionView {
         this.gcReadDone = new long[bps];
         this.fgPolicy = VictimPolicy.byId(config.foregroundGc());
         this.bgPolicy = VictimPolicy.byId(config.backgroundGc());
-        long mainBlocks = (long) sections * bps;
-        this.valid = new long[(int) ((mainBlocks + 63) >>> 6)];
-        this.ckptValid = new long[valid.length];
-        int mainSegs = (int) (mainBlocks / BLOCKS_PER_SEGMENT);
-        this.segValid = new short[mainSegs];
-        this.dirtySegBits = new long[(mainSegs + 63) >>> 6];
-        this.secValid = new int[sections];
-        this.secMtime = new long[sections];
-        this.secState = new byte[sections];
-        this.secLog = new byte[sections];
-        this.ssa = new long[(int) mainBlocks];
-        Arrays.fill(ssa, -1L);
+        this.sit = new SegmentTable(sections, pps);
         this.freeRing = new int[sections];
         for (int s = 0; s < sections; s++) {
             freeRing[s] = s;
@@ -263,8 +233,8 @@ public final class LogFs implements SectionView {
         }
         for (int log = 0; log < 6; log++) {
             logSec[log] = takeFree();
-            secState[logSec[log]] = OPEN;
-            secLog[logSec[log]] = (byte) log;
+            sit.secState[logSec[log]] = SegmentTable.OPEN;
+            sit.secLog[logSec[log]] = (byte) log;
             logOff[log] = 0;
         }
         int root = createFile("/", true);
@@ -317,22 +287,22 @@ public final class LogFs implements SectionView {
 
     @Override
     public boolean isCandidate(int section) {
-        return secState[section] == FULL;
+        return sit.secState[section] == SegmentTable.FULL;
     }
 
     @Override
     public int validBlocks(int section) {
-        return secValid[section];
+        return sit.secValid[section];
     }
 
     @Override
     public long lastModified(int section) {
-        return secMtime[section];
+        return sit.secMtime[section];
     }
 
     @Override
     public long clock() {
-        return clock;
+        return sit.clock;
     }
 
     /** Free sections now. */
@@ -342,7 +312,7 @@ public final class LogFs implements SectionView {
 
     /** Valid blocks in the main area (data and nodes). */
     public long validBlocks() {
-        return validTotal;
+        return sit.validTotal;
     }
 
     /**
@@ -354,11 +324,11 @@ public final class LogFs implements SectionView {
     public long dataRotationBlocks() {
         long n = 0;
         for (int s = 0; s < sections; s++) {
-            byte st = secState[s];
-            if ((st == FULL || st == SSR) && secLog[s] <= COLD_DATA) {
+            byte st = sit.secState[s];
+            if ((st == SegmentTable.FULL || st == SegmentTable.SSR) && sit.secLog[s] <= COLD_DATA) {
                 n += bps;
-            } else if (st == OPEN && secLog[s] <= COLD_DATA) {
-                n += logSec[secLog[s]] == s ? logOff[secLog[s]] : bps;
+            } else if (st == SegmentTable.OPEN && sit.secLog[s] <= COLD_DATA) {
+                n += logSec[sit.secLog[s]] == s ? logOff[sit.secLog[s]] : bps;
             }
         }
         return n;
@@ -366,13 +336,7 @@ public final class LogFs implements SectionView {
 
     /** Valid blocks in data sections (file and dentry data, no nodes). */
     public long liveDataBlocks() {
-        long n = 0;
-        for (int s = 0; s < sections; s++) {
-            if (secLog[s] <= COLD_DATA) {
-                n += secValid[s];
-            }
-        }
-        return n;
+        return sit.liveDataBlocks();
     }
 
     /**
@@ -603,58 +567,6 @@ public final class LogFs implements SectionView {
         k[(int) (b & CHUNK_MASK)] = id;
     }
 
-    // ---------------------------------------------------------------- SIT / SSA
-
-    private void validate(int a, long owner) {
-        int w = a >>> 6;
-        long bit = 1L << a;
-        if ((valid[w] & bit) != 0) {
-            throw new IllegalStateException("block " + a + " is already valid (owner " + ssa[a] + ")");
-        }
-        valid[w] |= bit;
-        // F2FS update_sit_entry: "SSR should never reuse block which is checkpointed or newly
-        // invalidated", so a block written since the checkpoint is kept until the next one.
-        ckptValid[w] |= bit;
-        ssa[a] = owner;
-        int seg = a / BLOCKS_PER_SEGMENT;
-        segValid[seg]++;
-        int sec = a / bps;
-        secValid[sec]++;
-        secMtime[sec] = clock++;
-        validTotal++;
-        markSegDirty(seg);
-    }
-
-    private void invalidate(int a) {
-        int w = a >>> 6;
-        long bit = 1L << a;
-        if ((valid[w] & bit) == 0) {
-            throw new IllegalStateException("block " + a + " is already invalid");
-        }
-        valid[w] &= ~bit;
-        int seg = a / BLOCKS_PER_SEGMENT;
-        segValid[seg]--;
-        int sec = a / bps;
-        validTotal--;
-        markSegDirty(seg);
-        if (--secValid[sec] == 0 && secState[sec] == FULL) {
-            secState[sec] = PREFREE;
-            prefreeCount++;
-        }
-    }
-
-    private void markSegDirty(int seg) {
-        int w = seg >>> 6;
-        long bit = 1L << seg;
-        if ((dirtySegBits[w] & bit) == 0) {
-            dirtySegBits[w] |= bit;
-            if (dirtySegCount == dirtySegs.length) {
-                dirtySegs = Arrays.copyOf(dirtySegs, dirtySegCount * 2);
-            }
-            dirtySegs[dirtySegCount++] = seg;
-        }
-    }
-
     // ---------------------------------------------------------------- allocation
 
     private int takeFree() {
@@ -691,18 +603,9 @@ public final class LogFs implements SectionView {
             segmentsClosedSinceCp++;
         }
         if (logOff[log] == bps) {
-            closeSection(logSec[log]);
+            sit.closeSection(logSec[log]);
         }
         return a;
-    }
-
-    private void closeSection(int s) {
-        if (secValid[s] == 0) {
-            secState[s] = PREFREE;
-            prefreeCount++;
-        } else {
-            secState[s] = FULL;
-        }
     }
 
     private void newSection(int log, boolean host) {
@@ -716,10 +619,10 @@ public final class LogFs implements SectionView {
                 }
             }
             if (config.threadedLogging() && log <= COLD_DATA && freeCount < ssrFree) {
-                int victim = VictimPolicy.greedy().selectVictim(this);
-                if (victim >= 0 && hasSsrSlot(victim)) {
-                    secState[victim] = SSR;
-                    secLog[victim] = (byte) log;
+                int victim = VictimPolicy.greedy().selectVictim(sit);
+                if (victim >= 0 && sit.hasSsrSlot(victim)) {
+                    sit.secState[victim] = SegmentTable.SSR;
+                    sit.secLog[victim] = (byte) log;
                     logSec[log] = victim;
                     logOff[log] = 0;
                     logSsr[log] = true;
@@ -727,7 +630,7 @@ public final class LogFs implements SectionView {
                 }
             }
         }
-        if (freeCount == 0 && prefreeCount > 0 && !inGc) {
+        if (freeCount == 0 && sit.prefreeCount > 0 && !inGc) {
             long end = checkpoint(opReadyPs);
             opReadyPs = Math.max(opReadyPs, end);
             if (logOff[log] < bps) {
@@ -740,20 +643,10 @@ public final class LogFs implements SectionView {
             hook.sectionErased(s, erased);
             opReadyPs = Math.max(opReadyPs, erased);
         }
-        secState[s] = OPEN;
-        secLog[s] = (byte) log;
+        sit.secState[s] = SegmentTable.OPEN;
+        sit.secLog[s] = (byte) log;
         logSec[log] = s;
         logOff[log] = 0;
-    }
-
-    private boolean hasSsrSlot(int s) {
-        int w0 = s * bps >>> 6;
-        for (int w = w0; w < w0 + (bps >>> 6); w++) {
-            if ((valid[w] | ckptValid[w]) != -1L) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Next slot of a threaded-logging section: invalid now and at the last checkpoint. */
@@ -763,14 +656,14 @@ public final class LogFs implements SectionView {
         for (int off = logOff[log]; off < bps; off++) {
             int a = base + off;
             long bit = 1L << a;
-            if ((valid[a >>> 6] & bit) == 0 && (ckptValid[a >>> 6] & bit) == 0) {
+            if ((sit.valid[a >>> 6] & bit) == 0 && (sit.ckptValid[a >>> 6] & bit) == 0) {
                 logOff[log] = off + 1;
                 ssrWrites++;
                 return a;
             }
         }
         logOff[log] = bps;
-        closeSection(s);
+        sit.closeSection(s);
         logSsr[log] = false;
         return -1;
     }
@@ -784,7 +677,7 @@ public final class LogFs implements SectionView {
     }
 
     private boolean logSsrOf(int a) {
-        return secState[a / bps] == SSR;
+        return sit.secState[a / bps] == SegmentTable.SSR;
     }
 
     // ---------------------------------------------------------------- requests
@@ -847,7 +740,7 @@ public final class LogFs implements SectionView {
         long completion = opReadyPs;
         for (long b = first; b <= last; b++) {
             int old = getAddr(file, b);
-            if (old == HOLE && validTotal >= userCapacityBlocks) {
+            if (old == HOLE && sit.validTotal >= userCapacityBlocks) {
                 hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
                 sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
                 writebackPs[file] = Math.max(writebackPs[file], completion);
@@ -875,9 +768,9 @@ public final class LogFs implements SectionView {
             hostDataPrograms++;
             old = getAddr(file, b);
             if (old != HOLE) {
-                invalidate(old);
+                sit.invalidate(old);
             }
-            validate(na, ((long) file << 32) | b);
+            sit.validate(na, ((long) file << 32) | b);
             setAddr(file, b, na);
             setContent(file, b, contentId);
             markNodeDirty(dn);
@@ -906,7 +799,7 @@ public final class LogFs implements SectionView {
             hook.dataProgrammed(na, file, 0, inlineContent[file], t);
             writebackPs[file] = Math.max(writebackPs[file], t);
             hostDataPrograms++;
-            validate(na, (long) file << 32);
+            sit.validate(na, (long) file << 32);
             setAddr(file, 0, na);
             setContent(file, 0, inlineContent[file]);
             markNodeDirty(dn);
@@ -962,7 +855,7 @@ public final class LogFs implements SectionView {
         for (long b = first; b < endBlock && b < limit; b++) {
             int x = getAddr(file, b);
             if (x != HOLE) {
-                invalidate(x);
+                sit.invalidate(x);
                 setAddr(file, b, HOLE);
                 if (deltas != null) {
                     deltas.drop(file, b);
@@ -1049,9 +942,9 @@ public final class LogFs implements SectionView {
         hook.nodeProgrammed(na, nid, fsyncMark, t);
         int old = nat[nid];
         if (old >= 0) {
-            invalidate(old);
+            sit.invalidate(old);
         }
-        validate(na, NODE_OWNER | nid);
+        sit.validate(na, SegmentTable.NODE_OWNER | nid);
         nat[nid] = na;
         markNatDirty(nid);
         return t;
@@ -1073,14 +966,14 @@ public final class LogFs implements SectionView {
         inGc = true;
         long end = readyPs;
         int cleaned = 0;
-        while (cleaned < maxSections && (!foreground || freeCount + prefreeCount < reserved + gcBatch)) {
-            int v = policy.selectVictim(this);
+        while (cleaned < maxSections && (!foreground || freeCount + sit.prefreeCount < reserved + gcBatch)) {
+            int v = policy.selectVictim(sit);
             if (v < 0) {
                 gcStuck++;
                 break;
             }
             end = Math.max(end, migrate(v, readyPs));
-            if (freeCount < 3 && prefreeCount > 0) {
+            if (freeCount < 3 && sit.prefreeCount > 0) {
                 // Cleaning consumes free sections before the checkpoint returns the cleaned ones.
                 end = checkpoint(end);
             }
@@ -1088,14 +981,14 @@ public final class LogFs implements SectionView {
             sectionsCleaned++;
         }
         inGc = false;
-        if (prefreeCount > 0) {
+        if (sit.prefreeCount > 0) {
             end = checkpoint(end);
         }
         return end;
     }
 
     /**
-     * Moves the valid blocks of {@code sec}: first every read (issued in address order, so reads
+     * Moves the sit.valid blocks of {@code sec}: first every read (issued in address order, so reads
      * stripe over the planes and complete in about the order they were issued), then every write in
      * the same order, each ready when its read completes. Issuing reads and writes alternately would
      * leave the in-order channels waiting on one busy plane while others idle.
@@ -1105,7 +998,7 @@ public final class LogFs implements SectionView {
         int base = sec * bps;
         int n = 0;
         for (int w = base >>> 6, wEnd = (base + bps) >>> 6; w < wEnd; w++) {
-            long bits = valid[w];
+            long bits = sit.valid[w];
             while (bits != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
@@ -1116,7 +1009,7 @@ public final class LogFs implements SectionView {
         for (int i = 0; i < n; i++) {
             int a = gcAddr[i];
             long r = gcReadDone[i];
-            long owner = ssa[a];
+            long owner = sit.ssa[a];
             if (owner >= 0) {
                 int f = (int) (owner >>> 32);
                 int b = (int) owner;
@@ -1124,8 +1017,8 @@ public final class LogFs implements SectionView {
                 long t = programData(na, r);
                 end = Math.max(end, t);
                 hook.blockMoved(a, na, t);
-                invalidate(a);
-                validate(na, owner);
+                sit.invalidate(a);
+                sit.validate(na, owner);
                 setAddr(f, b, na);
                 markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
                 gcDataMoved++;
@@ -1134,8 +1027,8 @@ public final class LogFs implements SectionView {
                 long t = programData(na, r);
                 end = Math.max(end, t);
                 hook.blockMoved(a, na, t);
-                invalidate(a);
-                validate(na, owner);
+                sit.invalidate(a);
+                sit.validate(na, owner);
                 deltas.moved(owner, na);
                 gcDataMoved++;
             } else {
@@ -1145,8 +1038,8 @@ public final class LogFs implements SectionView {
                 end = Math.max(end, t);
                 hook.blockMoved(a, na, t);
                 nodePrograms++;
-                invalidate(a);
-                validate(na, owner);
+                sit.invalidate(a);
+                sit.validate(na, owner);
                 nat[nid] = na;
                 markNatDirty(nid);
                 gcNodeMoved++;
@@ -1197,7 +1090,7 @@ public final class LogFs implements SectionView {
         dirtyListLen = 0;
         // NAT and SIT blocks beyond the journals, SSA blocks, the pack.
         int natBlocks = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
-        int sitBlocks = dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
+        int sitBlocks = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
         long metaBlocks = natBlocks + sitBlocks + segmentsClosedSinceCp + CP_PACK_BLOCKS;
         long headerPs = readyPs;
         for (long i = 0; i < metaBlocks - 1; i++) {
@@ -1215,23 +1108,17 @@ public final class LogFs implements SectionView {
         metaPrograms++;
         long footerPs = end;
         int natJournal = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? natDirtyEntries : 0;
-        int sitJournal = dirtySegCount <= SIT_JOURNAL_ENTRIES ? dirtySegCount : 0;
+        int sitJournal = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? sit.dirtySegCount : 0;
         Arrays.fill(natDirty, 0);
         natDirtyEntries = 0;
         segmentsClosedSinceCp = 0;
-        for (int i = 0; i < dirtySegCount; i++) {
-            int seg = dirtySegs[i];
-            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
-            System.arraycopy(valid, w0, ckptValid, w0, BLOCKS_PER_SEGMENT >>> 6);
-            dirtySegBits[seg >>> 6] &= ~(1L << seg);
-        }
-        dirtySegCount = 0;
+        sit.commitDirtySegments();
         // Pre-free sections become free (and are discarded).
-        if (prefreeCount > 0) {
+        if (sit.prefreeCount > 0) {
             long eraseReady = end;
             for (int s = 0; s < sections; s++) {
-                if (secState[s] == PREFREE) {
-                    secState[s] = FREE;
+                if (sit.secState[s] == SegmentTable.PREFREE) {
+                    sit.secState[s] = SegmentTable.FREE;
                     if (config.discard()) {
                         long erased = dev.eraseSuperblock(sb.metaSections() + s, eraseReady);
                         hook.sectionErased(s, erased);
@@ -1240,7 +1127,7 @@ public final class LogFs implements SectionView {
                     putFree(s);
                 }
             }
-            prefreeCount = 0;
+            sit.prefreeCount = 0;
         }
         fsyncMarkedLen = 0;
         Arrays.fill(inlineUnmarked, 0);
@@ -1250,7 +1137,7 @@ public final class LogFs implements SectionView {
         cpVersion++;
         checkpoints++;
         long written = nodePrograms + metaPrograms + hostDataPrograms - before;
-        packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, validTotal, freeCount, logSec, logOff,
+        packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, sit.validTotal, freeCount, logSec, logOff,
                 natJournal, sitJournal, written);
         lastCheckpointPs = Math.max(lastCheckpointPs, readyPs);
         lastCheckpointEndPs = Math.max(lastCheckpointEndPs, end);
@@ -1269,9 +1156,9 @@ public final class LogFs implements SectionView {
         hostDataPrograms++;
         int old = getAddr(0, b);
         if (old != HOLE) {
-            invalidate(old);
+            sit.invalidate(old);
         }
-        validate(na, (long) b);
+        sit.validate(na, (long) b);
         setAddr(0, b, na);
         sizeBytes[0] = Math.max(sizeBytes[0], (b + 1L) * BLOCK_BYTES);
         markNodeDirty(dn);
@@ -1283,7 +1170,7 @@ public final class LogFs implements SectionView {
     }
 
     private int countSitBlocks() {
-        return distinctBlocks(dirtySegBits, SIT_ENTRIES_PER_BLOCK);
+        return distinctBlocks(sit.dirtySegBits, SIT_ENTRIES_PER_BLOCK);
     }
 
     /** Metadata blocks holding at least one set bit of {@code bitmap}, {@code entriesPerBlock} entries each. */
@@ -1326,9 +1213,9 @@ public final class LogFs implements SectionView {
             throw new IllegalArgumentException("prefill of " + name + ": " + sizeBytes + " bytes exceeds the largest file");
         }
         long nodes = blocks / NodeTree.ADDRS_PER_BLOCK + 4;
-        if (validTotal + blocks + nodes > userCapacityBlocks) {
+        if (sit.validTotal + blocks + nodes > userCapacityBlocks) {
             throw new IllegalArgumentException("prefill of " + name + ": " + blocks + " blocks do not fit the "
-                    + (userCapacityBlocks - validTotal) + " free user blocks");
+                    + (userCapacityBlocks - sit.validTotal) + " free user blocks");
         }
         inline[f] = false;
         ensureBlocks(f, blocks);
@@ -1338,7 +1225,7 @@ public final class LogFs implements SectionView {
         for (long b = 0; b < blocks; b++) {
             int na = alloc(log, false);
             dev.preconditionProgrammed(page(na), 1);
-            validate(na, ((long) f << 32) | b);
+            sit.validate(na, ((long) f << 32) | b);
             setAddr(f, b, na);
             ensureNode(f, NodeTree.dnodeOffset(b));
         }
@@ -1353,22 +1240,16 @@ public final class LogFs implements SectionView {
                 dev.preconditionProgrammed(page(na), 1);
                 int old = nat[nid];
                 if (old >= 0) {
-                    invalidate(old);
+                    sit.invalidate(old);
                 }
-                validate(na, NODE_OWNER | nid);
+                sit.validate(na, SegmentTable.NODE_OWNER | nid);
                 nat[nid] = na;
             }
         }
         dirtyListLen = 0;
         inGc = saved;
         segmentsClosedSinceCp = 0;
-        for (int i = 0; i < dirtySegCount; i++) {
-            int seg = dirtySegs[i];
-            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
-            System.arraycopy(valid, w0, ckptValid, w0, BLOCKS_PER_SEGMENT >>> 6);
-            dirtySegBits[seg >>> 6] &= ~(1L << seg);
-        }
-        dirtySegCount = 0;
+        sit.commitDirtySegments();
         return f;
     }
 
@@ -1406,7 +1287,7 @@ public final class LogFs implements SectionView {
         }
         s.nat = Arrays.copyOf(nat, nextNid);
         s.nextNid = nextNid;
-        s.valid = valid.clone();
+        s.valid = sit.valid.clone();
         s.chains = deltas == null ? null : deltas.allChains();
         return s;
     }
@@ -1479,25 +1360,25 @@ public final class LogFs implements SectionView {
                 int[] k = addr[f][c];
                 for (int i = 0; k != null && i < CHUNK; i++) {
                     if (k[i] != HOLE) {
-                        claim(k[i], ((long) f << 32) | (((long) c << CHUNK_BITS) | i), problems);
+                        sit.claim(k[i], ((long) f << 32) | (((long) c << CHUNK_BITS) | i), problems);
                     }
                 }
             }
             for (int nid : nodeNid[f]) {
                 if (nid != 0 && nat[nid] >= 0) {
-                    claim(nat[nid], NODE_OWNER | nid, problems);
+                    sit.claim(nat[nid], SegmentTable.NODE_OWNER | nid, problems);
                 }
             }
         }
         if (deltas != null && s.chains != null) {
-            deltas.restore(s.chains, (a, owner) -> claim(a, owner, problems));
+            deltas.restore(s.chains, (a, owner) -> sit.claim(a, owner, problems));
         }
-        System.arraycopy(valid, 0, ckptValid, 0, valid.length);
+        System.arraycopy(sit.valid, 0, sit.ckptValid, 0, sit.valid.length);
         freeHead = 0;
         freeCount = 0;
         for (int sec = 0; sec < sections; sec++) {
-            if (secValid[sec] == 0) {
-                secState[sec] = FREE;
+            if (sit.secValid[sec] == 0) {
+                sit.secState[sec] = SegmentTable.FREE;
                 putFree(sec);
                 long first = page(sec * bps);
                 boolean dirty = false;
@@ -1508,9 +1389,9 @@ public final class LogFs implements SectionView {
                     hook.sectionErased(sec, dev.eraseSuperblock(sb.metaSections() + sec, nowPs));
                 }
             } else {
-                secState[sec] = FULL;
-                long owner = ssa[sec * bps + firstValidOffset(sec)];
-                secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? HOT_DATA
+                sit.secState[sec] = SegmentTable.FULL;
+                long owner = sit.ssa[sec * bps + sit.firstValidOffset(sec)];
+                sit.secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? HOT_DATA
                         : owner < 0 ? WARM_NODE : dataLog[(int) (owner >>> 32)]);
             }
         }
@@ -1523,36 +1404,16 @@ public final class LogFs implements SectionView {
         }
     }
 
-    private int firstValidOffset(int sec) {
-        int w0 = sec * bps >>> 6;
-        for (int w = w0; w < w0 + (bps >>> 6); w++) {
-            if (valid[w] != 0) {
-                return ((w - w0) << 6) + Long.numberOfTrailingZeros(valid[w]);
-            }
-        }
-        return 0;
-    }
-
-    private void claim(int a, long owner, List<String> problems) {
-        if (a < 0 || a >= ssa.length) {
-            add(problems, "owner " + owner + " points outside the main area: " + a);
-        } else if ((valid[a >>> 6] & (1L << a)) != 0) {
-            add(problems, "block " + a + " owned twice: by " + ssa[a] + " and " + owner);
-        } else {
-            validate(a, owner);
-        }
-    }
-
     // ---------------------------------------------------------------- checks and statistics
 
     /**
-     * Checks that NAT, SIT and segment summaries agree: every file block and node is valid in the
-     * SIT, owned by it in the summary, reached exactly once; valid counts per segment and section
+     * Checks that NAT, SIT and segment summaries agree: every file block and node is sit.valid in the
+     * SIT, owned by it in the summary, reached exactly once; sit.valid counts per segment and section
      * equal their bitmaps. Returns the problems found (empty if consistent), at most 20.
      */
     public List<String> checkConsistency() {
         List<String> problems = new ArrayList<>();
-        long[] seen = new long[valid.length];
+        long[] seen = new long[sit.valid.length];
         long reached = 0;
         for (int f = 0; f < files; f++) {
             int[][] a = addr[f];
@@ -1568,79 +1429,29 @@ public final class LogFs implements SectionView {
                     }
                     reached++;
                     long owner = ((long) f << 32) | b;
-                    reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
+                    sit.reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
                 }
             }
             for (int nid : nodeNid[f]) {
                 if (nid != 0 && nat[nid] >= 0) {
                     reached++;
-                    reach(problems, seen, nat[nid], NODE_OWNER | nid, "node " + nid + " of " + names[f]);
+                    sit.reach(problems, seen, nat[nid], SegmentTable.NODE_OWNER | nid, "node " + nid + " of " + names[f]);
                 }
             }
         }
         if (deltas != null) {
-            reached += deltas.check(files, p -> add(problems, p), (x, owner, what) -> reach(problems, seen, x, owner, what));
+            reached += deltas.check(files, p -> SegmentTable.addProblem(problems, p), (x, owner, what) -> sit.reach(problems, seen, x, owner, what));
         }
-        if (reached != validTotal) {
-            add(problems, "reachable blocks " + reached + " != valid blocks " + validTotal);
+        if (reached != sit.validTotal) {
+            SegmentTable.addProblem(problems, "reachable blocks " + reached + " != sit.valid blocks " + sit.validTotal);
         }
-        long bits = 0;
-        for (long w : valid) {
-            bits += Long.bitCount(w);
-        }
-        if (bits != validTotal) {
-            add(problems, "SIT bitmap has " + bits + " valid blocks, counters say " + validTotal);
-        }
-        for (int seg = 0; seg < segValid.length; seg++) {
-            int c = 0;
-            int w0 = seg * BLOCKS_PER_SEGMENT >>> 6;
-            for (int w = w0; w < w0 + (BLOCKS_PER_SEGMENT >>> 6); w++) {
-                c += Long.bitCount(valid[w]);
-            }
-            if (c != segValid[seg]) {
-                add(problems, "segment " + seg + ": SIT count " + segValid[seg] + " != bitmap " + c);
-            }
-        }
-        for (int s = 0; s < sections; s++) {
-            int c = 0;
-            for (int seg = s * sb.segmentsPerSection(); seg < (s + 1) * sb.segmentsPerSection(); seg++) {
-                c += segValid[seg];
-            }
-            if (c != secValid[s]) {
-                add(problems, "section " + s + ": count " + secValid[s] + " != segments " + c);
-            }
-            if ((secState[s] == FREE) && c != 0) {
-                add(problems, "free section " + s + " holds " + c + " valid blocks");
-            }
-        }
+        sit.checkCounts(problems, sb.segmentsPerSection());
         return problems;
-    }
-
-    private void reach(List<String> problems, long[] seen, int x, long owner, String what) {
-        long bit = 1L << x;
-        if ((seen[x >>> 6] & bit) != 0) {
-            add(problems, what + ": block " + x + " reached twice");
-        }
-        seen[x >>> 6] |= bit;
-        if ((valid[x >>> 6] & bit) == 0) {
-            add(problems, what + ": block " + x + " is not valid in the SIT");
-        }
-        if (ssa[x] != owner) {
-            add(problems, what + ": summary of block " + x + " names owner " + ssa[x] + ", expected " + owner);
-        }
-    }
-
-    private static void add(List<String> problems, String p) {
-        if (problems.size() < 20) {
-            problems.add(p);
-        }
     }
 
     /** Bytes held by the model's arrays (SIT, SSA, block maps, NAT), for memory budgeting. */
     public long stateBytes() {
-        long b = 8L * (valid.length + ckptValid.length + ssa.length + dirtySegBits.length + secMtime.length)
-                + 2L * segValid.length + 4L * (secValid.length + freeRing.length + nat.length + nidFile.length
-                + nidOffset.length) + 2L * sections;
+        long b = sit.stateBytes() + 4L * (freeRing.length + nat.length + nidFile.length + nidOffset.length);
         for (int f = 0; f < files; f++) {
             b += 8L * addr[f].length;
             for (int[] k : addr[f]) {
@@ -1718,12 +1529,12 @@ public final class LogFs implements SectionView {
 
         @Override
         public void validate(int a, long owner) {
-            LogFs.this.validate(a, owner);
+            sit.validate(a, owner);
         }
 
         @Override
         public void invalidate(int a) {
-            LogFs.this.invalidate(a);
+            sit.invalidate(a);
         }
 
         @Override

@@ -2,10 +2,8 @@ package org.hwsim.lfs.fs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hwsim.lfs.flash.FlashDevice;
@@ -64,11 +62,9 @@ public final class LogFs implements SectionView {
             "wmv", "wma", "mpeg", "mkv", "mov", "asx", "asf", "wmx", "svi", "wvx", "wm", "mpg", "mpe", "rm",
             "ogg", "jpeg", "video", "apk");
 
-    private static final int HOLE = -1;
-    /** Per-file block maps are two-level: chunks of 1,024 entries, allocated on first use (sparse files stay small). */
-    private static final int CHUNK_BITS = 10;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final long CHUNK_MASK = CHUNK - 1;
+    private static final int HOLE = FileTable.HOLE;
+    private static final int CHUNK = FileTable.CHUNK;
+    private static final int CHUNK_BITS = FileTable.CHUNK_BITS;
 
     private final FlashDevice dev;
     private final FsConfig config;
@@ -88,6 +84,10 @@ public final class LogFs implements SectionView {
 
     /** SIT and SSA. */
     private final SegmentTable sit;
+    /** Files and their block maps. */
+    private final FileTable ft = new FileTable();
+    /** NAT, node ids and dirty nodes. */
+    private final NodeTable nodes = new NodeTable();
     private long segmentsClosedSinceCp;
 
     // Free sections, FIFO.
@@ -100,45 +100,6 @@ public final class LogFs implements SectionView {
     private final int[] logOff = new int[6];
     private final boolean[] logSsr = new boolean[6];
 
-    // Files.
-    private final Map<String, Integer> fileIds = new HashMap<>();
-    private String[] names = new String[16];
-    private int[][][] addr = new int[16][][];
-    private long[][][] content = new long[16][][];
-    private long[] sizeBytes = new long[16];
-    private boolean[] inline = new boolean[16];
-    private long[] inlineContent = new long[16];
-    private byte[] dataLog = new byte[16];
-    private boolean[] isDir = new boolean[16];
-    private int[][] nodeNid = new int[16][];
-    /**
-     * Completion of each file's latest data program or fsync node program: fsync writes the file's
-     * nodes after it and is not acknowledged before it (F2FS waits on the file's data and node
-     * writeback).
-     */
-    private long[] writebackPs = new long[16];
-    private int files;
-
-    // NAT and dirty nodes.
-    private int[] nat = new int[1024];
-    private int[] nidFile = new int[1024];
-    private int[] nidOffset = new int[1024];
-    private long[] nodeDirty = new long[16];
-    private int[] dirtyList = new int[256];
-    private int dirtyListLen;
-    private int dirtyNodes;
-    private long[] natDirty = new long[16];
-    private int natDirtyEntries;
-    private int nextNid = 4; // F2FS: 1 node inode, 2 meta inode, 3 root
-    private long[] dentryDirty = new long[4];
-    /** Node ids written by fsync since the last checkpoint: F2FS's fsync marks, for roll-forward. */
-    private int[] fsyncMarked = new int[64];
-    private int fsyncMarkedLen;
-    /**
-     * Files whose inode was last written by an inline write, without an fsync mark, since the last
-     * checkpoint: fsync rewrites it with a mark (F2FS's {@code need_inode_block_update}).
-     */
-    private long[] inlineUnmarked = new long[1];
     /** What is reaching flash, for crash simulation ({@link FlashImage}); a no-op unless attached. */
     private PersistHook hook = PersistHook.NONE;
 
@@ -226,7 +187,6 @@ public final class LogFs implements SectionView {
             freeRing[s] = s;
         }
         this.freeCount = sections;
-        Arrays.fill(nat, HOLE);
         this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(), new DeltaSpace()) : null;
         if (!format) {
             return; // mounted from a recovered state: see restore
@@ -344,7 +304,7 @@ public final class LogFs implements SectionView {
      * for roll-forward recovery (their node ids; a node may appear more than once).
      */
     public int[] fsyncMarkedNodes() {
-        return Arrays.copyOf(fsyncMarked, fsyncMarkedLen);
+        return Arrays.copyOf(nodes.fsyncMarked, nodes.fsyncMarkedLen);
     }
 
     /** The checkpoint pack in slot 0 or 1, or null if none was written there yet. */
@@ -356,218 +316,58 @@ public final class LogFs implements SectionView {
 
     /** The id of file {@code name}, or -1 if it does not exist. */
     public int fileId(String name) {
-        Integer id = fileIds.get(name);
+        Integer id = ft.fileIds.get(name);
         return id == null ? -1 : id;
     }
 
     /** The id of file {@code name}, created empty (a dentry in the root directory) if absent. */
     public int openOrCreate(String name) {
-        Integer id = fileIds.get(name);
+        Integer id = ft.fileIds.get(name);
         return id != null ? id : createFile(name, false);
     }
 
     /** Number of files, the root directory included. */
     public int files() {
-        return files;
+        return ft.files;
     }
 
     /** File size in bytes. */
     public long sizeBytes(int file) {
-        return sizeBytes[file];
+        return ft.sizeBytes[file];
     }
 
     /** True if the file's data is inline in its inode. */
     public boolean isInline(int file) {
-        return inline[file];
+        return ft.inline[file];
     }
 
     /** Address of file block {@code block} in the main area, or -1 for a hole or inline data. */
     public int blockAddress(int file, long block) {
-        return getAddr(file, block);
+        return ft.getAddr(file, block);
     }
 
     /** Content id of file block {@code block} (0 for never written or bulk pre-filled content). */
     public long contentId(int file, long block) {
-        long[][] c = content[file];
-        if (c == null || block < 0 || (block >>> CHUNK_BITS) >= c.length) {
-            return 0L;
-        }
-        long[] k = c[(int) (block >>> CHUNK_BITS)];
-        return k == null ? 0L : k[(int) (block & CHUNK_MASK)];
+        return ft.contentId(file, block);
     }
 
     private int createFile(String name, boolean dir) {
-        int f = files++;
-        if (f == names.length) {
-            int cap = f * 2;
-            names = Arrays.copyOf(names, cap);
-            addr = Arrays.copyOf(addr, cap);
-            content = Arrays.copyOf(content, cap);
-            sizeBytes = Arrays.copyOf(sizeBytes, cap);
-            inline = Arrays.copyOf(inline, cap);
-            inlineContent = Arrays.copyOf(inlineContent, cap);
-            dataLog = Arrays.copyOf(dataLog, cap);
-            isDir = Arrays.copyOf(isDir, cap);
-            nodeNid = Arrays.copyOf(nodeNid, cap);
-            writebackPs = Arrays.copyOf(writebackPs, cap);
-        }
-        names[f] = name;
-        fileIds.put(name, f);
-        addr[f] = new int[1][];
-        isDir[f] = dir;
-        inline[f] = config.inlineData() && !dir;
-        dataLog[f] = (byte) (dir ? HOT_DATA : isColdName(name) ? COLD_DATA : WARM_DATA);
-        nodeNid[f] = new int[4];
-        int ino = allocNid(f, 0);
-        nodeNid[f][0] = ino;
-        markNodeDirty(ino);
-        if (f > 0) {
-            int block = (f - 1) / DENTRIES_PER_BLOCK;
-            dentryDirty = ensureBits(dentryDirty, block);
-            dentryDirty[block >>> 6] |= 1L << block;
-        }
+        int f = ft.create(name, dir, config.inlineData());
+        nodes.addFile(f);
         hook.fileCreated(f, name);
         return f;
     }
 
-    private static boolean isColdName(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && COLD_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    private int allocNid(int file, int offset) {
-        int nid = nextNid++;
-        if (nid >= nat.length) {
-            int cap = nat.length * 2;
-            int old = nat.length;
-            nat = Arrays.copyOf(nat, cap);
-            Arrays.fill(nat, old, cap, HOLE);
-            nidFile = Arrays.copyOf(nidFile, cap);
-            nidOffset = Arrays.copyOf(nidOffset, cap);
-        }
-        nidFile[nid] = file;
-        nidOffset[nid] = offset;
-        return nid;
-    }
-
-    /** Node id of the node at {@code offset} of {@code file}, created (dirty, with its parents) if absent. */
-    private int ensureNode(int file, int offset) {
-        int[] n = nodeNid[file];
-        if (offset < n.length && n[offset] != 0) {
-            return n[offset];
-        }
-        if (offset >= n.length) {
-            n = Arrays.copyOf(n, Math.max(offset + 1, n.length * 2));
-            nodeNid[file] = n;
-        }
-        int nid = allocNid(file, offset);
-        n[offset] = nid;
-        markNodeDirty(nid);
-        int parent = NodeTree.parentOffset(offset);
-        if (parent >= 0) {
-            markNodeDirty(ensureNode(file, parent));
-        }
-        return nid;
-    }
-
-    private void markNodeDirty(int nid) {
-        int w = nid >>> 6;
-        if (w >= nodeDirty.length) {
-            nodeDirty = Arrays.copyOf(nodeDirty, Math.max(w + 1, nodeDirty.length * 2));
-        }
-        long bit = 1L << nid;
-        if ((nodeDirty[w] & bit) == 0) {
-            nodeDirty[w] |= bit;
-            dirtyNodes++;
-            if (dirtyListLen == dirtyList.length) {
-                dirtyList = Arrays.copyOf(dirtyList, dirtyListLen * 2);
-            }
-            dirtyList[dirtyListLen++] = nid;
-        }
-    }
-
-    private void markNatDirty(int nid) {
-        int w = nid >>> 6;
-        if (w >= natDirty.length) {
-            natDirty = Arrays.copyOf(natDirty, Math.max(w + 1, natDirty.length * 2));
-        }
-        long bit = 1L << nid;
-        if ((natDirty[w] & bit) == 0) {
-            natDirty[w] |= bit;
-            natDirtyEntries++;
-        }
-    }
-
-    private static long[] ensureBits(long[] bits, int index) {
-        int w = index >>> 6;
-        return w < bits.length ? bits : Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
-    }
+    // ---------------------------------------------------------------- allocation
 
     private int nodeLog(int nid) {
-        int f = nidFile[nid];
-        if (isDir[f]) {
+        int f = nodes.nidFile[nid];
+        if (ft.isDir[f]) {
             return HOT_NODE;
         }
-        return NodeTree.isIndirect(nidOffset[nid]) ? COLD_NODE : WARM_NODE;
+        return NodeTree.isIndirect(nodes.nidOffset[nid]) ? COLD_NODE : WARM_NODE;
     }
 
-    /** Makes room for block indexes below {@code blocks} (chunk pointers only; chunks come on first use). */
-    private void ensureBlocks(int f, long blocks) {
-        int chunks = (int) (((blocks - 1) >>> CHUNK_BITS) + 1);
-        int[][] a = addr[f];
-        if (chunks > a.length) {
-            addr[f] = Arrays.copyOf(a, Math.max(chunks, Math.min(a.length * 2, chunks + 4096)));
-            if (content[f] != null) {
-                content[f] = Arrays.copyOf(content[f], addr[f].length);
-            }
-        }
-    }
-
-    private int getAddr(int f, long b) {
-        int[][] a = addr[f];
-        long c = b >>> CHUNK_BITS;
-        if (c >= a.length) {
-            return HOLE;
-        }
-        int[] k = a[(int) c];
-        return k == null ? HOLE : k[(int) (b & CHUNK_MASK)];
-    }
-
-    /** Sets the address of a block whose chunk pointer exists ({@link #ensureBlocks}). */
-    private void setAddr(int f, long b, int value) {
-        int[][] a = addr[f];
-        int c = (int) (b >>> CHUNK_BITS);
-        int[] k = a[c];
-        if (k == null) {
-            k = new int[CHUNK];
-            Arrays.fill(k, HOLE);
-            a[c] = k;
-        }
-        k[(int) (b & CHUNK_MASK)] = value;
-    }
-
-    private void setContent(int f, long b, long id) {
-        long[][] c = content[f];
-        if (c == null) {
-            if (id == 0) {
-                return;
-            }
-            c = new long[addr[f].length][];
-            content[f] = c;
-        }
-        int ci = (int) (b >>> CHUNK_BITS);
-        long[] k = c[ci];
-        if (k == null) {
-            if (id == 0) {
-                return;
-            }
-            k = new long[CHUNK];
-            c[ci] = k;
-        }
-        k[(int) (b & CHUNK_MASK)] = id;
-    }
-
-    // ---------------------------------------------------------------- allocation
 
     private int takeFree() {
         if (freeCount == 0) {
@@ -717,15 +517,14 @@ public final class LogFs implements SectionView {
     public IoResult write(int file, long offsetBytes, long lengthBytes, long contentId, long arrivalPs) {
         arrive(arrivalPs);
         long end = offsetBytes + lengthBytes;
-        if (inline[file]) {
+        if (ft.inline[file]) {
             if (end <= MAX_INLINE_BYTES) {
                 inlineWrites++;
                 hostBytesWritten += lengthBytes;
-                sizeBytes[file] = Math.max(sizeBytes[file], end);
-                inlineContent[file] = contentId;
-                long t = writeNode(nodeNid[file][0], opReadyPs);
-                inlineUnmarked = ensureBits(inlineUnmarked, file);
-                inlineUnmarked[file >>> 6] |= 1L << file;
+                ft.sizeBytes[file] = Math.max(ft.sizeBytes[file], end);
+                ft.inlineContent[file] = contentId;
+                long t = writeNode(nodes.nodeNid[file][0], opReadyPs);
+                ft.markInlineUnmarked(file);
                 hook.inlineWritten(file, contentId);
                 return done(IoResult.OK, arrivalPs, t);
             }
@@ -736,29 +535,29 @@ public final class LogFs implements SectionView {
         if (NodeTree.dnodeOffset(last) < 0) {
             return done(IoResult.EFBIG, arrivalPs, opReadyPs);
         }
-        ensureBlocks(file, last + 1);
+        ft.ensureBlocks(file, last + 1);
         long completion = opReadyPs;
         for (long b = first; b <= last; b++) {
-            int old = getAddr(file, b);
+            int old = ft.getAddr(file, b);
             if (old == HOLE && sit.validTotal >= userCapacityBlocks) {
                 hostBytesWritten += Math.max(0, Math.min(end, b * BLOCK_BYTES) - offsetBytes);
-                sizeBytes[file] = Math.max(sizeBytes[file], b * BLOCK_BYTES);
-                writebackPs[file] = Math.max(writebackPs[file], completion);
+                ft.sizeBytes[file] = Math.max(ft.sizeBytes[file], b * BLOCK_BYTES);
+                ft.writebackPs[file] = Math.max(ft.writebackPs[file], completion);
                 return done(IoResult.ENOSPC, arrivalPs, completion);
             }
-            int dn = ensureNode(file, NodeTree.dnodeOffset(b));
+            int dn = nodes.ensureNode(file, NodeTree.dnodeOffset(b));
             if (deltas != null && old != HOLE && deltas.overwrite(file, b, contentId(file, b), contentId, opReadyPs)) {
-                setContent(file, b, contentId); // a delta instead of a page (DeltaStore)
+                ft.setContent(file, b, contentId); // a delta instead of a page (DeltaStore)
                 hook.deltaWritten(file, b, contentId);
                 continue;
             }
             long ready = opReadyPs;
             boolean partial = (b == first && offsetBytes % BLOCK_BYTES != 0)
-                    || (b == last && end % BLOCK_BYTES != 0 && end < sizeBytes[file]);
+                    || (b == last && end % BLOCK_BYTES != 0 && end < ft.sizeBytes[file]);
             if (partial && old != HOLE) {
                 ready = dev.read(page(old), ready);
             }
-            int na = alloc(dataLog[file], true);
+            int na = alloc(ft.dataLog[file], true);
             ready = Math.max(ready, opReadyPs);
             long t = programData(na, ready);
             if (t > completion) {
@@ -766,43 +565,43 @@ public final class LogFs implements SectionView {
             }
             hook.dataProgrammed(na, file, b, contentId, t);
             hostDataPrograms++;
-            old = getAddr(file, b);
+            old = ft.getAddr(file, b);
             if (old != HOLE) {
                 sit.invalidate(old);
             }
             sit.validate(na, ((long) file << 32) | b);
-            setAddr(file, b, na);
-            setContent(file, b, contentId);
-            markNodeDirty(dn);
+            ft.setAddr(file, b, na);
+            ft.setContent(file, b, contentId);
+            nodes.markNodeDirty(dn);
             if (deltas != null) {
                 deltas.drop(file, b);
             }
         }
         hostBytesWritten += lengthBytes;
-        if (end > sizeBytes[file]) {
-            sizeBytes[file] = end;
-            markNodeDirty(nodeNid[file][0]);
+        if (end > ft.sizeBytes[file]) {
+            ft.sizeBytes[file] = end;
+            nodes.markNodeDirty(nodes.nodeNid[file][0]);
         }
-        if (completion > writebackPs[file]) {
-            writebackPs[file] = completion;
+        if (completion > ft.writebackPs[file]) {
+            ft.writebackPs[file] = completion;
         }
         return done(IoResult.OK, arrivalPs, completion);
     }
 
     private void convertInline(int file) {
-        inline[file] = false;
-        if (sizeBytes[file] > 0) {
-            ensureBlocks(file, 1);
-            int dn = ensureNode(file, 0);
-            int na = alloc(dataLog[file], true);
+        ft.inline[file] = false;
+        if (ft.sizeBytes[file] > 0) {
+            ft.ensureBlocks(file, 1);
+            int dn = nodes.ensureNode(file, 0);
+            int na = alloc(ft.dataLog[file], true);
             long t = programData(na, opReadyPs);
-            hook.dataProgrammed(na, file, 0, inlineContent[file], t);
-            writebackPs[file] = Math.max(writebackPs[file], t);
+            hook.dataProgrammed(na, file, 0, ft.inlineContent[file], t);
+            ft.writebackPs[file] = Math.max(ft.writebackPs[file], t);
             hostDataPrograms++;
             sit.validate(na, (long) file << 32);
-            setAddr(file, 0, na);
-            setContent(file, 0, inlineContent[file]);
-            markNodeDirty(dn);
+            ft.setAddr(file, 0, na);
+            ft.setContent(file, 0, ft.inlineContent[file]);
+            nodes.markNodeDirty(dn);
             opReadyPs = Math.max(opReadyPs, t);
         }
     }
@@ -815,18 +614,18 @@ public final class LogFs implements SectionView {
         }
         hostBytesRead += lengthBytes;
         long completion = opReadyPs;
-        if (inline[file]) {
-            int a = nat[nodeNid[file][0]];
-            if (a >= 0 && sizeBytes[file] > 0) {
+        if (ft.inline[file]) {
+            int a = nodes.nat[nodes.nodeNid[file][0]];
+            if (a >= 0 && ft.sizeBytes[file] > 0) {
                 completion = dev.read(page(a), opReadyPs);
             }
             return done(IoResult.OK, arrivalPs, completion);
         }
         long first = offsetBytes / BLOCK_BYTES;
         long last = (offsetBytes + lengthBytes - 1) / BLOCK_BYTES;
-        long limit = (long) addr[file].length << CHUNK_BITS;
+        long limit = ft.mappedBlocks(file);
         for (long b = first; b <= last && b < limit; b++) {
-            int x = getAddr(file, b);
+            int x = ft.getAddr(file, b);
             if (x != HOLE) {
                 long t = dev.read(page(x), opReadyPs);
                 if (deltas != null) {
@@ -846,21 +645,21 @@ public final class LogFs implements SectionView {
         if (file < 0) {
             return done(IoResult.ENOENT, arrivalPs, opReadyPs);
         }
-        if (inline[file]) {
+        if (ft.inline[file]) {
             return done(IoResult.OK, arrivalPs, opReadyPs);
         }
         long first = (offsetBytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
         long endBlock = (offsetBytes + lengthBytes) / BLOCK_BYTES;
-        long limit = (long) addr[file].length << CHUNK_BITS;
+        long limit = ft.mappedBlocks(file);
         for (long b = first; b < endBlock && b < limit; b++) {
-            int x = getAddr(file, b);
+            int x = ft.getAddr(file, b);
             if (x != HOLE) {
                 sit.invalidate(x);
-                setAddr(file, b, HOLE);
+                ft.setAddr(file, b, HOLE);
                 if (deltas != null) {
                     deltas.drop(file, b);
                 }
-                markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(b)]);
+                nodes.markNodeDirty(nodes.nodeNid[file][NodeTree.dnodeOffset(b)]);
                 hook.trimmed(file, b);
             }
         }
@@ -877,53 +676,43 @@ public final class LogFs implements SectionView {
         // Data before nodes (F2FS waits for the file's data writeback first), so a node page with
         // an fsync mark on flash implies the data it points to is there too; the open delta page
         // holds data too.
-        long ready = Math.max(Math.max(opReadyPs, writebackPs[file]), lastCheckpointEndPs);
+        long ready = Math.max(Math.max(opReadyPs, ft.writebackPs[file]), lastCheckpointEndPs);
         if (deltas != null) {
             ready = deltas.flush(ready);
         }
         long completion = ready;
-        int[] n = nodeNid[file];
-        int w = file >>> 6;
-        if (w < inlineUnmarked.length && (inlineUnmarked[w] & (1L << file)) != 0) {
-            inlineUnmarked[w] &= ~(1L << file);
-            markNodeDirty(n[0]);
+        int[] n = nodes.nodeNid[file];
+        if (ft.takeInlineUnmarked(file)) {
+            nodes.markNodeDirty(n[0]);
         }
-        if (dirtyNodes > 0 && (deltas == null || !deltas.takeEvicted(file))) {
+        if (nodes.dirtyNodes > 0 && (deltas == null || !deltas.takeEvicted(file))) {
             for (int nid : n) {
-                if (nid != 0 && isNodeDirty(nid)) {
+                if (nid != 0 && nodes.isNodeDirty(nid)) {
                     completion = Math.max(completion, writeMarked(nid, ready));
                 }
             }
-        } else if (dirtyNodes > 0) {
+        } else if (nodes.dirtyNodes > 0) {
             // A chain was evicted from the inline area to the delta area since the inode was last
             // written: the inode (chain gone) goes after the file's other nodes (the chain's new
             // index) complete, so a power cut never loses both.
             for (int i = 1; i < n.length; i++) {
-                if (n[i] != 0 && isNodeDirty(n[i])) {
+                if (n[i] != 0 && nodes.isNodeDirty(n[i])) {
                     completion = Math.max(completion, writeMarked(n[i], ready));
                 }
             }
-            if (n[0] != 0 && isNodeDirty(n[0])) {
+            if (n[0] != 0 && nodes.isNodeDirty(n[0])) {
                 completion = Math.max(completion, writeMarked(n[0], completion));
             }
         }
-        writebackPs[file] = completion;
+        ft.writebackPs[file] = completion;
         hook.fsynced(file, completion);
         return done(IoResult.OK, arrivalPs, completion);
     }
 
     private long writeMarked(int nid, long readyPs) {
         long t = writeNode(nid, readyPs, true);
-        if (fsyncMarkedLen == fsyncMarked.length) {
-            fsyncMarked = Arrays.copyOf(fsyncMarked, fsyncMarkedLen * 2);
-        }
-        fsyncMarked[fsyncMarkedLen++] = nid;
+        nodes.addFsyncMark(nid);
         return t;
-    }
-
-    private boolean isNodeDirty(int nid) {
-        int w = nid >>> 6;
-        return w < nodeDirty.length && (nodeDirty[w] & (1L << nid)) != 0;
     }
 
     /** Writes node {@code nid} to its log now; returns the program's completion. */
@@ -932,21 +721,17 @@ public final class LogFs implements SectionView {
     }
 
     private long writeNode(int nid, long readyPs, boolean fsyncMark) {
-        if (isNodeDirty(nid)) {
-            nodeDirty[nid >>> 6] &= ~(1L << nid);
-            dirtyNodes--;
-        }
+        nodes.clearNodeDirty(nid);
         int na = alloc(nodeLog(nid), !inGc);
         long t = dev.program(page(na), Math.max(readyPs, opReadyPs));
         nodePrograms++;
         hook.nodeProgrammed(na, nid, fsyncMark, t);
-        int old = nat[nid];
+        int old = nodes.nat[nid];
         if (old >= 0) {
             sit.invalidate(old);
         }
         sit.validate(na, SegmentTable.NODE_OWNER | nid);
-        nat[nid] = na;
-        markNatDirty(nid);
+        nodes.setAddr(nid, na);
         return t;
     }
 
@@ -1019,8 +804,8 @@ public final class LogFs implements SectionView {
                 hook.blockMoved(a, na, t);
                 sit.invalidate(a);
                 sit.validate(na, owner);
-                setAddr(f, b, na);
-                markNodeDirty(nodeNid[f][NodeTree.dnodeOffset(b)]);
+                ft.setAddr(f, b, na);
+                nodes.markNodeDirty(nodes.nodeNid[f][NodeTree.dnodeOffset(b)]);
                 gcDataMoved++;
             } else if (DeltaStore.isDeltaOwner(owner)) {
                 int na = alloc(COLD_DATA, false);
@@ -1040,8 +825,7 @@ public final class LogFs implements SectionView {
                 nodePrograms++;
                 sit.invalidate(a);
                 sit.validate(na, owner);
-                nat[nid] = na;
-                markNatDirty(nid);
+                nodes.setAddr(nid, na);
                 gcNodeMoved++;
             }
         }
@@ -1071,25 +855,25 @@ public final class LogFs implements SectionView {
             end = Math.max(end, deltas.flush(readyPs)); // the open delta page
         }
         // Dentry blocks of the root directory (hot data).
-        for (int w = 0; w < dentryDirty.length; w++) {
-            long bits = dentryDirty[w];
+        for (int w = 0; w < ft.dentryDirty.length; w++) {
+            long bits = ft.dentryDirty[w];
             while (bits != 0) {
                 int b = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 end = Math.max(end, writeDirBlock(b, readyPs));
             }
-            dentryDirty[w] = 0;
+            ft.dentryDirty[w] = 0;
         }
         // Dirty nodes, in the order they were dirtied.
-        for (int i = 0; i < dirtyListLen; i++) {
-            int nid = dirtyList[i];
-            if (isNodeDirty(nid)) {
+        for (int i = 0; i < nodes.dirtyListLen; i++) {
+            int nid = nodes.dirtyList[i];
+            if (nodes.isNodeDirty(nid)) {
                 end = Math.max(end, writeNode(nid, readyPs));
             }
         }
-        dirtyListLen = 0;
+        nodes.dirtyListLen = 0;
         // NAT and SIT blocks beyond the journals, SSA blocks, the pack.
-        int natBlocks = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
+        int natBlocks = nodes.natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
         int sitBlocks = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
         long metaBlocks = natBlocks + sitBlocks + segmentsClosedSinceCp + CP_PACK_BLOCKS;
         long headerPs = readyPs;
@@ -1107,10 +891,9 @@ public final class LogFs implements SectionView {
         end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, footerReady));
         metaPrograms++;
         long footerPs = end;
-        int natJournal = natDirtyEntries <= NAT_JOURNAL_ENTRIES ? natDirtyEntries : 0;
+        int natJournal = nodes.natDirtyEntries <= NAT_JOURNAL_ENTRIES ? nodes.natDirtyEntries : 0;
         int sitJournal = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? sit.dirtySegCount : 0;
-        Arrays.fill(natDirty, 0);
-        natDirtyEntries = 0;
+        nodes.natWritten();
         segmentsClosedSinceCp = 0;
         sit.commitDirtySegments();
         // Pre-free sections become free (and are discarded).
@@ -1129,8 +912,8 @@ public final class LogFs implements SectionView {
             }
             sit.prefreeCount = 0;
         }
-        fsyncMarkedLen = 0;
-        Arrays.fill(inlineUnmarked, 0);
+        nodes.fsyncMarkedLen = 0;
+        Arrays.fill(ft.inlineUnmarked, 0);
         if (deltas != null) {
             deltas.clearEvicted();
         }
@@ -1148,25 +931,25 @@ public final class LogFs implements SectionView {
     }
 
     private long writeDirBlock(int b, long readyPs) {
-        ensureBlocks(0, b + 1L);
-        int dn = ensureNode(0, NodeTree.dnodeOffset(b));
+        ft.ensureBlocks(0, b + 1L);
+        int dn = nodes.ensureNode(0, NodeTree.dnodeOffset(b));
         int na = alloc(HOT_DATA, false);
         long t = dev.program(page(na), readyPs);
         hook.dataProgrammed(na, 0, b, 0L, t);
         hostDataPrograms++;
-        int old = getAddr(0, b);
+        int old = ft.getAddr(0, b);
         if (old != HOLE) {
             sit.invalidate(old);
         }
         sit.validate(na, (long) b);
-        setAddr(0, b, na);
-        sizeBytes[0] = Math.max(sizeBytes[0], (b + 1L) * BLOCK_BYTES);
-        markNodeDirty(dn);
+        ft.setAddr(0, b, na);
+        ft.sizeBytes[0] = Math.max(ft.sizeBytes[0], (b + 1L) * BLOCK_BYTES);
+        nodes.markNodeDirty(dn);
         return t;
     }
 
     private int countNatBlocks() {
-        return distinctBlocks(natDirty, NAT_ENTRIES_PER_BLOCK);
+        return distinctBlocks(nodes.natDirty, NAT_ENTRIES_PER_BLOCK);
     }
 
     private int countSitBlocks() {
@@ -1212,41 +995,40 @@ public final class LogFs implements SectionView {
         if (NodeTree.dnodeOffset(blocks - 1) < 0) {
             throw new IllegalArgumentException("prefill of " + name + ": " + sizeBytes + " bytes exceeds the largest file");
         }
-        long nodes = blocks / NodeTree.ADDRS_PER_BLOCK + 4;
-        if (sit.validTotal + blocks + nodes > userCapacityBlocks) {
+        long nodeBlocks = blocks / NodeTree.ADDRS_PER_BLOCK + 4;
+        if (sit.validTotal + blocks + nodeBlocks > userCapacityBlocks) {
             throw new IllegalArgumentException("prefill of " + name + ": " + blocks + " blocks do not fit the "
                     + (userCapacityBlocks - sit.validTotal) + " free user blocks");
         }
-        inline[f] = false;
-        ensureBlocks(f, blocks);
-        int log = dataLog[f];
+        ft.inline[f] = false;
+        ft.ensureBlocks(f, blocks);
+        int log = ft.dataLog[f];
         boolean saved = inGc;
         inGc = true;
         for (long b = 0; b < blocks; b++) {
             int na = alloc(log, false);
             dev.preconditionProgrammed(page(na), 1);
             sit.validate(na, ((long) f << 32) | b);
-            setAddr(f, b, na);
-            ensureNode(f, NodeTree.dnodeOffset(b));
+            ft.setAddr(f, b, na);
+            nodes.ensureNode(f, NodeTree.dnodeOffset(b));
         }
-        this.sizeBytes[f] = Math.max(this.sizeBytes[f], sizeBytes);
+        ft.sizeBytes[f] = Math.max(ft.sizeBytes[f], sizeBytes);
         // Nodes of the file (and anything else dirty) are laid out in bulk too.
-        for (int i = 0; i < dirtyListLen; i++) {
-            int nid = dirtyList[i];
-            if (isNodeDirty(nid)) {
-                nodeDirty[nid >>> 6] &= ~(1L << nid);
-                dirtyNodes--;
+        for (int i = 0; i < nodes.dirtyListLen; i++) {
+            int nid = nodes.dirtyList[i];
+            if (nodes.isNodeDirty(nid)) {
+                nodes.clearNodeDirty(nid);
                 int na = alloc(nodeLog(nid), false);
                 dev.preconditionProgrammed(page(na), 1);
-                int old = nat[nid];
+                int old = nodes.nat[nid];
                 if (old >= 0) {
                     sit.invalidate(old);
                 }
                 sit.validate(na, SegmentTable.NODE_OWNER | nid);
-                nat[nid] = na;
+                nodes.nat[nid] = na;
             }
         }
-        dirtyListLen = 0;
+        nodes.dirtyListLen = 0;
         inGc = saved;
         segmentsClosedSinceCp = 0;
         sit.commitDirtySegments();
@@ -1272,21 +1054,8 @@ public final class LogFs implements SectionView {
     FsState captureState() {
         FsState s = new FsState();
         s.cpVersion = cpVersion;
-        s.files = files;
-        s.names = Arrays.copyOf(names, files);
-        s.isDir = Arrays.copyOf(isDir, files);
-        s.dataLog = Arrays.copyOf(dataLog, files);
-        s.sizeBytes = Arrays.copyOf(sizeBytes, files);
-        s.inline = Arrays.copyOf(inline, files);
-        s.inlineContent = Arrays.copyOf(inlineContent, files);
-        s.addr = FsState.deep(Arrays.copyOf(addr, files));
-        s.content = FsState.deep(Arrays.copyOf(content, files));
-        s.nodeNid = new int[files][];
-        for (int f = 0; f < files; f++) {
-            s.nodeNid[f] = nodeNid[f].clone();
-        }
-        s.nat = Arrays.copyOf(nat, nextNid);
-        s.nextNid = nextNid;
+        ft.capture(s);
+        nodes.capture(s, ft.files);
         s.valid = sit.valid.clone();
         s.chains = deltas == null ? null : deltas.allChains();
         return s;
@@ -1294,17 +1063,17 @@ public final class LogFs implements SectionView {
 
     /** What the page of node {@code nid} written now holds, for roll-forward. */
     NodePayload nodePayload(int nid) {
-        int f = nidFile[nid];
-        int off = nidOffset[nid];
+        int f = nodes.nidFile[nid];
+        int off = nodes.nidOffset[nid];
         long first = NodeTree.firstBlock(off);
         int n = first < 0 ? 0 : off == 0 ? NodeTree.ADDRS_PER_INODE : NodeTree.ADDRS_PER_BLOCK;
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
-            a[i] = getAddr(f, first + i);
+            a[i] = ft.getAddr(f, first + i);
         }
         DeltaChain[] chains = deltas == null ? null : deltas.nodeChains(f, Math.max(0, first), n, off == 0);
-        return new NodePayload(names[f], isDir[f], dataLog[f], nid, off, Math.max(0, first), a, sizeBytes[f],
-                inline[f], inlineContent[f], off == 0 ? nodeNid[f].clone() : null, chains);
+        return new NodePayload(ft.names[f], ft.isDir[f], ft.dataLog[f], nid, off, Math.max(0, first), a, ft.sizeBytes[f],
+                ft.inline[f], ft.inlineContent[f], off == 0 ? nodes.nodeNid[f].clone() : null, chains);
     }
 
     /**
@@ -1320,53 +1089,21 @@ public final class LogFs implements SectionView {
     }
 
     private void restore(FsState s, long nowPs, List<String> problems) {
-        int cap = Math.max(16, s.files);
-        files = s.files;
-        names = Arrays.copyOf(s.names, cap);
-        isDir = Arrays.copyOf(s.isDir, cap);
-        dataLog = Arrays.copyOf(s.dataLog, cap);
-        sizeBytes = Arrays.copyOf(s.sizeBytes, cap);
-        inline = Arrays.copyOf(s.inline, cap);
-        inlineContent = Arrays.copyOf(s.inlineContent, cap);
-        addr = Arrays.copyOf(FsState.deep(s.addr), cap);
-        content = Arrays.copyOf(FsState.deep(s.content), cap);
-        nodeNid = new int[cap][];
-        writebackPs = new long[cap];
-        nextNid = Math.max(4, s.nextNid);
-        int natCap = Math.max(1024, Integer.highestOneBit(nextNid) * 2);
-        nat = Arrays.copyOf(s.nat, natCap);
-        Arrays.fill(nat, Math.min(s.nat.length, natCap), natCap, HOLE);
-        nidFile = new int[natCap];
-        nidOffset = new int[natCap];
+        ft.restore(s);
+        nodes.restore(s, ft.names.length);
         cpVersion = s.cpVersion;
-        for (int f = Math.max(1, s.firstRecreated); f < files; f++) {
-            int block = (f - 1) / DENTRIES_PER_BLOCK; // recover_dentry: the entry goes back into the root
-            dentryDirty = ensureBits(dentryDirty, block);
-            dentryDirty[block >>> 6] |= 1L << block;
-        }
-        for (int f = 0; f < files; f++) {
-            fileIds.put(names[f], f);
-            nodeNid[f] = s.nodeNid[f].clone();
-            for (int off = 0; off < nodeNid[f].length; off++) {
-                int nid = nodeNid[f][off];
-                if (nid != 0) {
-                    nidFile[nid] = f;
-                    nidOffset[nid] = off;
-                }
-            }
-        }
-        for (int f = 0; f < files; f++) {
-            for (int c = 0; c < addr[f].length; c++) {
-                int[] k = addr[f][c];
+        for (int f = 0; f < ft.files; f++) {
+            for (int c = 0; c < ft.addr[f].length; c++) {
+                int[] k = ft.addr[f][c];
                 for (int i = 0; k != null && i < CHUNK; i++) {
                     if (k[i] != HOLE) {
                         sit.claim(k[i], ((long) f << 32) | (((long) c << CHUNK_BITS) | i), problems);
                     }
                 }
             }
-            for (int nid : nodeNid[f]) {
-                if (nid != 0 && nat[nid] >= 0) {
-                    sit.claim(nat[nid], SegmentTable.NODE_OWNER | nid, problems);
+            for (int nid : nodes.nodeNid[f]) {
+                if (nid != 0 && nodes.nat[nid] >= 0) {
+                    sit.claim(nodes.nat[nid], SegmentTable.NODE_OWNER | nid, problems);
                 }
             }
         }
@@ -1392,7 +1129,7 @@ public final class LogFs implements SectionView {
                 sit.secState[sec] = SegmentTable.FULL;
                 long owner = sit.ssa[sec * bps + sit.firstValidOffset(sec)];
                 sit.secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? HOT_DATA
-                        : owner < 0 ? WARM_NODE : dataLog[(int) (owner >>> 32)]);
+                        : owner < 0 ? WARM_NODE : ft.dataLog[(int) (owner >>> 32)]);
             }
         }
         opReadyPs = nowPs;
@@ -1415,8 +1152,8 @@ public final class LogFs implements SectionView {
         List<String> problems = new ArrayList<>();
         long[] seen = new long[sit.valid.length];
         long reached = 0;
-        for (int f = 0; f < files; f++) {
-            int[][] a = addr[f];
+        for (int f = 0; f < ft.files; f++) {
+            int[][] a = ft.addr[f];
             for (int c = 0; c < a.length; c++) {
                 if (a[c] == null) {
                     continue;
@@ -1429,18 +1166,18 @@ public final class LogFs implements SectionView {
                     }
                     reached++;
                     long owner = ((long) f << 32) | b;
-                    sit.reach(problems, seen, x, owner, "file " + names[f] + " block " + b);
+                    sit.reach(problems, seen, x, owner, "file " + ft.names[f] + " block " + b);
                 }
             }
-            for (int nid : nodeNid[f]) {
-                if (nid != 0 && nat[nid] >= 0) {
+            for (int nid : nodes.nodeNid[f]) {
+                if (nid != 0 && nodes.nat[nid] >= 0) {
                     reached++;
-                    sit.reach(problems, seen, nat[nid], SegmentTable.NODE_OWNER | nid, "node " + nid + " of " + names[f]);
+                    sit.reach(problems, seen, nodes.nat[nid], SegmentTable.NODE_OWNER | nid, "node " + nid + " of " + ft.names[f]);
                 }
             }
         }
         if (deltas != null) {
-            reached += deltas.check(files, p -> SegmentTable.addProblem(problems, p), (x, owner, what) -> sit.reach(problems, seen, x, owner, what));
+            reached += deltas.check(ft.files, p -> SegmentTable.addProblem(problems, p), (x, owner, what) -> sit.reach(problems, seen, x, owner, what));
         }
         if (reached != sit.validTotal) {
             SegmentTable.addProblem(problems, "reachable blocks " + reached + " != sit.valid blocks " + sit.validTotal);
@@ -1451,20 +1188,7 @@ public final class LogFs implements SectionView {
 
     /** Bytes held by the model's arrays (SIT, SSA, block maps, NAT), for memory budgeting. */
     public long stateBytes() {
-        long b = sit.stateBytes() + 4L * (freeRing.length + nat.length + nidFile.length + nidOffset.length);
-        for (int f = 0; f < files; f++) {
-            b += 8L * addr[f].length;
-            for (int[] k : addr[f]) {
-                b += k == null ? 0 : 4L * k.length;
-            }
-            if (content[f] != null) {
-                b += 8L * content[f].length;
-                for (long[] k : content[f]) {
-                    b += k == null ? 0 : 8L * k.length;
-                }
-            }
-            b += 4L * nodeNid[f].length;
-        }
+        long b = sit.stateBytes() + 4L * freeRing.length + nodes.stateBytes(ft.files) + ft.stateBytes();
         return deltas == null ? b : b + deltas.stateBytes();
     }
 
@@ -1539,12 +1263,12 @@ public final class LogFs implements SectionView {
 
         @Override
         public void markInodeDirty(int file) {
-            markNodeDirty(nodeNid[file][0]);
+            nodes.markNodeDirty(nodes.nodeNid[file][0]);
         }
 
         @Override
         public void markBlockNodeDirty(int file, long block) {
-            markNodeDirty(nodeNid[file][NodeTree.dnodeOffset(block)]);
+            nodes.markNodeDirty(nodes.nodeNid[file][NodeTree.dnodeOffset(block)]);
         }
 
         @Override
@@ -1554,7 +1278,7 @@ public final class LogFs implements SectionView {
 
         @Override
         public int blockAddress(int file, long block) {
-            return getAddr(file, block);
+            return ft.getAddr(file, block);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.hwsim.lfs.flash.FlashDevice;
 import org.hwsim.lfs.gc.SectionView;
-import org.hwsim.lfs.gc.VictimPolicy;
 
 /**
  * The F2FS-like file system (see the package comment for what is modelled and from where).
@@ -69,8 +68,6 @@ public final class LogFs implements SectionView {
     private final FlashDevice dev;
     private final FsConfig config;
     private final Superblock sb;
-    private final VictimPolicy fgPolicy;
-    private final VictimPolicy bgPolicy;
     private final int bps;
     private final int sections;
     private final long mainStartPage;
@@ -79,8 +76,6 @@ public final class LogFs implements SectionView {
     private final int bgFree;
     private final int ssrFree;
     private final long userCapacityBlocks;
-    private final int[] gcAddr;
-    private final long[] gcReadDone;
 
     /** SIT and SSA. */
     private final SegmentTable sit;
@@ -88,52 +83,32 @@ public final class LogFs implements SectionView {
     private final FileTable ft = new FileTable();
     /** NAT, node ids and dirty nodes. */
     private final NodeTable nodes = new NodeTable();
-    private long segmentsClosedSinceCp;
-
-    // Free sections, FIFO.
-    private final int[] freeRing;
-    private int freeHead;
-    private int freeCount;
-
-    // Active logs.
-    private final int[] logSec = new int[6];
-    private final int[] logOff = new int[6];
-    private final boolean[] logSsr = new boolean[6];
+    /** Free sections and the six active logs. */
+    private final LogAllocator logs;
+    /** Foreground and background cleaning. */
+    final Cleaner cleaner;
+    /** Checkpoints. */
+    private final CheckpointWriter cpw;
 
     /** What is reaching flash, for crash simulation ({@link FlashImage}); a no-op unless attached. */
-    private PersistHook hook = PersistHook.NONE;
-
-    // Checkpoints.
-    private final CheckpointPack[] packs = new CheckpointPack[2];
-    private long cpVersion;
-    private long lastCheckpointPs;
-    /** Completion of the latest checkpoint: an fsync issued after it waits for it (F2FS's cp_rwsem). */
-    private long lastCheckpointEndPs;
+    PersistHook hook = PersistHook.NONE;
 
     // Time.
     private long barrierPs;
-    private long opReadyPs;
+    /** When the request being served may issue its next flash operation, in ps. */
+    long opReadyPs;
     private long lastArrivalPs;
     private long lastLatencyPs;
-    private long metaCursor;
-    private boolean inGc;
+    /** True while cleaning, a checkpoint or a pre-fill allocates (no foreground cleaning, no SSR). */
+    boolean inGc;
 
     // Counters.
     private long hostBytesWritten;
     private long hostBytesRead;
-    private long hostDataPrograms;
-    private long gcDataMoved;
-    private long gcNodeMoved;
-    private long nodePrograms;
-    private long metaPrograms;
-    private long fgGcRuns;
-    private long bgGcRuns;
-    private long sectionsCleaned;
-    private long checkpoints;
-    private long ssrWrites;
+    long hostDataPrograms;
+    long nodePrograms;
     private long inlineWrites;
     private long fsyncs;
-    private long gcStuck;
     private final long[] resultCounts = new long[IoResult.values().length];
 
     /** DeltaFS delta compression, or null when deltas are off (the baseline, unchanged). */
@@ -177,26 +152,16 @@ public final class LogFs implements SectionView {
                     + sections + " main sections: " + reserved + " + " + gcBatch);
         }
         this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
-        this.gcAddr = new int[bps];
-        this.gcReadDone = new long[bps];
-        this.fgPolicy = VictimPolicy.byId(config.foregroundGc());
-        this.bgPolicy = VictimPolicy.byId(config.backgroundGc());
         this.sit = new SegmentTable(sections, pps);
-        this.freeRing = new int[sections];
-        for (int s = 0; s < sections; s++) {
-            freeRing[s] = s;
-        }
-        this.freeCount = sections;
+        this.logs = new LogAllocator(this, sit, dev, config, metaSections, reserved, ssrFree);
         this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(), new DeltaSpace()) : null;
+        this.cleaner = new Cleaner(this, sit, logs, ft, nodes, dev, deltas, config, reserved, gcBatch);
+        this.cpw = new CheckpointWriter(this, sit, logs, ft, nodes, dev, deltas, config.discard(), metaSections,
+                mainStartPage);
         if (!format) {
             return; // mounted from a recovered state: see restore
         }
-        for (int log = 0; log < 6; log++) {
-            logSec[log] = takeFree();
-            sit.secState[logSec[log]] = SegmentTable.OPEN;
-            sit.secLog[logSec[log]] = (byte) log;
-            logOff[log] = 0;
-        }
+        logs.openLogs();
         int root = createFile("/", true);
         if (root != 0) {
             throw new IllegalStateException("root must be file 0");
@@ -267,7 +232,7 @@ public final class LogFs implements SectionView {
 
     /** Free sections now. */
     public int freeSections() {
-        return freeCount;
+        return logs.freeCount;
     }
 
     /** Valid blocks in the main area (data and nodes). */
@@ -282,16 +247,7 @@ public final class LogFs implements SectionView {
      * utilization {@code liveDataBlocks() / dataRotationBlocks()} that analytic models take.
      */
     public long dataRotationBlocks() {
-        long n = 0;
-        for (int s = 0; s < sections; s++) {
-            byte st = sit.secState[s];
-            if ((st == SegmentTable.FULL || st == SegmentTable.SSR) && sit.secLog[s] <= COLD_DATA) {
-                n += bps;
-            } else if (st == SegmentTable.OPEN && sit.secLog[s] <= COLD_DATA) {
-                n += logSec[sit.secLog[s]] == s ? logOff[sit.secLog[s]] : bps;
-            }
-        }
-        return n;
+        return logs.dataRotationBlocks();
     }
 
     /** Valid blocks in data sections (file and dentry data, no nodes). */
@@ -309,7 +265,7 @@ public final class LogFs implements SectionView {
 
     /** The checkpoint pack in slot 0 or 1, or null if none was written there yet. */
     public CheckpointPack checkpointPack(int slot) {
-        return packs[slot];
+        return cpw.packs[slot];
     }
 
     // ---------------------------------------------------------------- files
@@ -358,9 +314,10 @@ public final class LogFs implements SectionView {
         return f;
     }
 
-    // ---------------------------------------------------------------- allocation
+    // ---------------------------------------------------------------- placement and programs
 
-    private int nodeLog(int nid) {
+    /** The node log of node {@code nid}: hot for directories, cold for indirect nodes, else warm. */
+    int nodeLog(int nid) {
         int f = nodes.nidFile[nid];
         if (ft.isDir[f]) {
             return HOT_NODE;
@@ -369,110 +326,13 @@ public final class LogFs implements SectionView {
     }
 
 
-    private int takeFree() {
-        if (freeCount == 0) {
-            throw new IllegalStateException("no free section (reserve exhausted): a defect");
-        }
-        int s = freeRing[freeHead];
-        freeHead = (freeHead + 1) % sections;
-        freeCount--;
-        return s;
-    }
-
-    private void putFree(int s) {
-        freeRing[(freeHead + freeCount) % sections] = s;
-        freeCount++;
-    }
-
-    /** Next block of {@code log}; {@code host} writes may trigger foreground cleaning first. */
-    private int alloc(int log, boolean host) {
-        while (true) {
-            if (logSsr[log]) {
-                int a = nextSsrSlot(log);
-                if (a >= 0) {
-                    return a;
-                }
-            }
-            if (logOff[log] < bps) {
-                break;
-            }
-            newSection(log, host);
-        }
-        int a = logSec[log] * bps + logOff[log]++;
-        if ((logOff[log] & (BLOCKS_PER_SEGMENT - 1)) == 0) {
-            segmentsClosedSinceCp++;
-        }
-        if (logOff[log] == bps) {
-            sit.closeSection(logSec[log]);
-        }
-        return a;
-    }
-
-    private void newSection(int log, boolean host) {
-        logSsr[log] = false;
-        if (host && !inGc) {
-            if (freeCount < reserved) {
-                long end = foregroundGc(opReadyPs);
-                opReadyPs = Math.max(opReadyPs, end);
-                if (logOff[log] < bps) {
-                    return; // cleaning or its checkpoint already gave this log a section
-                }
-            }
-            if (config.threadedLogging() && log <= COLD_DATA && freeCount < ssrFree) {
-                int victim = VictimPolicy.greedy().selectVictim(sit);
-                if (victim >= 0 && sit.hasSsrSlot(victim)) {
-                    sit.secState[victim] = SegmentTable.SSR;
-                    sit.secLog[victim] = (byte) log;
-                    logSec[log] = victim;
-                    logOff[log] = 0;
-                    logSsr[log] = true;
-                    return;
-                }
-            }
-        }
-        if (freeCount == 0 && sit.prefreeCount > 0 && !inGc) {
-            long end = checkpoint(opReadyPs);
-            opReadyPs = Math.max(opReadyPs, end);
-            if (logOff[log] < bps) {
-                return;
-            }
-        }
-        int s = takeFree();
-        if (!config.discard()) {
-            long erased = dev.eraseSuperblock(sb.metaSections() + s, opReadyPs);
-            hook.sectionErased(s, erased);
-            opReadyPs = Math.max(opReadyPs, erased);
-        }
-        sit.secState[s] = SegmentTable.OPEN;
-        sit.secLog[s] = (byte) log;
-        logSec[log] = s;
-        logOff[log] = 0;
-    }
-
-    /** Next slot of a threaded-logging section: invalid now and at the last checkpoint. */
-    private int nextSsrSlot(int log) {
-        int s = logSec[log];
-        int base = s * bps;
-        for (int off = logOff[log]; off < bps; off++) {
-            int a = base + off;
-            long bit = 1L << a;
-            if ((sit.valid[a >>> 6] & bit) == 0 && (sit.ckptValid[a >>> 6] & bit) == 0) {
-                logOff[log] = off + 1;
-                ssrWrites++;
-                return a;
-            }
-        }
-        logOff[log] = bps;
-        sit.closeSection(s);
-        logSsr[log] = false;
-        return -1;
-    }
-
-    private long page(int a) {
+    /** Flash page of main-area block {@code a}. */
+    long page(int a) {
         return mainStartPage + a;
     }
 
-    private long programData(int a, long readyPs) {
+    /** Programs data block {@code a} (remapped in a threaded-logging section); returns the completion. */
+    long programData(int a, long readyPs) {
         return logSsrOf(a) ? dev.programRemapped(page(a), readyPs) : dev.program(page(a), readyPs);
     }
 
@@ -488,16 +348,15 @@ public final class LogFs implements SectionView {
     }
 
     private void arrive(long arrivalPs) {
-        if (arrivalPs - lastArrivalPs >= config.backgroundIdlePs() && freeCount < bgFree) {
+        if (arrivalPs - lastArrivalPs >= config.backgroundIdlePs() && logs.freeCount < bgFree) {
             long start = Math.max(barrierPs, lastArrivalPs);
             long idle = arrivalPs - start;
             if (idle >= config.backgroundIdlePs()) {
                 int n = (int) Math.max(1, Math.min(gcBatch, idle / config.backgroundIdlePs()));
-                barrierPs = Math.max(barrierPs, runGc(bgPolicy, n, start, false));
-                bgGcRuns++;
+                barrierPs = Math.max(barrierPs, cleaner.backgroundGc(n, start));
             }
         }
-        if (arrivalPs - lastCheckpointPs >= config.checkpointIntervalPs()) {
+        if (arrivalPs - cpw.lastCheckpointPs >= config.checkpointIntervalPs()) {
             barrierPs = Math.max(barrierPs, checkpoint(Math.max(arrivalPs, barrierPs)));
         }
         lastArrivalPs = Math.max(lastArrivalPs, arrivalPs);
@@ -557,7 +416,7 @@ public final class LogFs implements SectionView {
             if (partial && old != HOLE) {
                 ready = dev.read(page(old), ready);
             }
-            int na = alloc(ft.dataLog[file], true);
+            int na = logs.alloc(ft.dataLog[file], true);
             ready = Math.max(ready, opReadyPs);
             long t = programData(na, ready);
             if (t > completion) {
@@ -593,7 +452,7 @@ public final class LogFs implements SectionView {
         if (ft.sizeBytes[file] > 0) {
             ft.ensureBlocks(file, 1);
             int dn = nodes.ensureNode(file, 0);
-            int na = alloc(ft.dataLog[file], true);
+            int na = logs.alloc(ft.dataLog[file], true);
             long t = programData(na, opReadyPs);
             hook.dataProgrammed(na, file, 0, ft.inlineContent[file], t);
             ft.writebackPs[file] = Math.max(ft.writebackPs[file], t);
@@ -676,7 +535,7 @@ public final class LogFs implements SectionView {
         // Data before nodes (F2FS waits for the file's data writeback first), so a node page with
         // an fsync mark on flash implies the data it points to is there too; the open delta page
         // holds data too.
-        long ready = Math.max(Math.max(opReadyPs, ft.writebackPs[file]), lastCheckpointEndPs);
+        long ready = Math.max(Math.max(opReadyPs, ft.writebackPs[file]), cpw.lastCheckpointEndPs);
         if (deltas != null) {
             ready = deltas.flush(ready);
         }
@@ -716,13 +575,13 @@ public final class LogFs implements SectionView {
     }
 
     /** Writes node {@code nid} to its log now; returns the program's completion. */
-    private long writeNode(int nid, long readyPs) {
+    long writeNode(int nid, long readyPs) {
         return writeNode(nid, readyPs, false);
     }
 
     private long writeNode(int nid, long readyPs, boolean fsyncMark) {
         nodes.clearNodeDirty(nid);
-        int na = alloc(nodeLog(nid), !inGc);
+        int na = logs.alloc(nodeLog(nid), !inGc);
         long t = dev.program(page(na), Math.max(readyPs, opReadyPs));
         nodePrograms++;
         hook.nodeProgrammed(na, nid, fsyncMark, t);
@@ -735,104 +594,6 @@ public final class LogFs implements SectionView {
         return t;
     }
 
-    // ---------------------------------------------------------------- cleaning
-
-    private long foregroundGc(long readyPs) {
-        fgGcRuns++;
-        return runGc(fgPolicy, Integer.MAX_VALUE, readyPs, true);
-    }
-
-    /**
-     * Cleans sections chosen by {@code policy}: foreground until free plus pre-free sections reach
-     * the reserve plus the batch, background at most {@code maxSections}; then checkpoints so the
-     * cleaned sections become free. Returns when everything it issued is complete.
-     */
-    private long runGc(VictimPolicy policy, int maxSections, long readyPs, boolean foreground) {
-        inGc = true;
-        long end = readyPs;
-        int cleaned = 0;
-        while (cleaned < maxSections && (!foreground || freeCount + sit.prefreeCount < reserved + gcBatch)) {
-            int v = policy.selectVictim(sit);
-            if (v < 0) {
-                gcStuck++;
-                break;
-            }
-            end = Math.max(end, migrate(v, readyPs));
-            if (freeCount < 3 && sit.prefreeCount > 0) {
-                // Cleaning consumes free sections before the checkpoint returns the cleaned ones.
-                end = checkpoint(end);
-            }
-            cleaned++;
-            sectionsCleaned++;
-        }
-        inGc = false;
-        if (sit.prefreeCount > 0) {
-            end = checkpoint(end);
-        }
-        return end;
-    }
-
-    /**
-     * Moves the sit.valid blocks of {@code sec}: first every read (issued in address order, so reads
-     * stripe over the planes and complete in about the order they were issued), then every write in
-     * the same order, each ready when its read completes. Issuing reads and writes alternately would
-     * leave the in-order channels waiting on one busy plane while others idle.
-     */
-    private long migrate(int sec, long readyPs) {
-        long end = readyPs;
-        int base = sec * bps;
-        int n = 0;
-        for (int w = base >>> 6, wEnd = (base + bps) >>> 6; w < wEnd; w++) {
-            long bits = sit.valid[w];
-            while (bits != 0) {
-                int a = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                gcAddr[n] = a;
-                gcReadDone[n++] = dev.read(page(a), readyPs);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int a = gcAddr[i];
-            long r = gcReadDone[i];
-            long owner = sit.ssa[a];
-            if (owner >= 0) {
-                int f = (int) (owner >>> 32);
-                int b = (int) owner;
-                int na = alloc(COLD_DATA, false);
-                long t = programData(na, r);
-                end = Math.max(end, t);
-                hook.blockMoved(a, na, t);
-                sit.invalidate(a);
-                sit.validate(na, owner);
-                ft.setAddr(f, b, na);
-                nodes.markNodeDirty(nodes.nodeNid[f][NodeTree.dnodeOffset(b)]);
-                gcDataMoved++;
-            } else if (DeltaStore.isDeltaOwner(owner)) {
-                int na = alloc(COLD_DATA, false);
-                long t = programData(na, r);
-                end = Math.max(end, t);
-                hook.blockMoved(a, na, t);
-                sit.invalidate(a);
-                sit.validate(na, owner);
-                deltas.moved(owner, na);
-                gcDataMoved++;
-            } else {
-                int nid = (int) (owner & 0x7fffffffL);
-                int na = alloc(nodeLog(nid), false);
-                long t = dev.program(page(na), r);
-                end = Math.max(end, t);
-                hook.blockMoved(a, na, t);
-                nodePrograms++;
-                sit.invalidate(a);
-                sit.validate(na, owner);
-                nodes.setAddr(nid, na);
-                gcNodeMoved++;
-            }
-        }
-        return end;
-    }
-
-    // ---------------------------------------------------------------- checkpoint
 
     /**
      * Writes a checkpoint from {@code readyPs}: dirty dentry blocks, dirty nodes, NAT and SIT blocks
@@ -842,137 +603,7 @@ public final class LogFs implements SectionView {
      * @return the completion time
      */
     public long checkpoint(long readyPs) {
-        // One checkpoint at a time (F2FS's cp_mutex): a pack is never written while the previous
-        // one is incomplete, so one of the two slots always holds a complete pack.
-        readyPs = Math.max(readyPs, lastCheckpointEndPs);
-        boolean wasInGc = inGc;
-        inGc = true;
-        long saveReady = opReadyPs;
-        opReadyPs = readyPs;
-        long end = readyPs;
-        long before = nodePrograms + metaPrograms + hostDataPrograms;
-        if (deltas != null) {
-            end = Math.max(end, deltas.flush(readyPs)); // the open delta page
-        }
-        // Dentry blocks of the root directory (hot data).
-        for (int w = 0; w < ft.dentryDirty.length; w++) {
-            long bits = ft.dentryDirty[w];
-            while (bits != 0) {
-                int b = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                end = Math.max(end, writeDirBlock(b, readyPs));
-            }
-            ft.dentryDirty[w] = 0;
-        }
-        // Dirty nodes, in the order they were dirtied.
-        for (int i = 0; i < nodes.dirtyListLen; i++) {
-            int nid = nodes.dirtyList[i];
-            if (nodes.isNodeDirty(nid)) {
-                end = Math.max(end, writeNode(nid, readyPs));
-            }
-        }
-        nodes.dirtyListLen = 0;
-        // NAT and SIT blocks beyond the journals, SSA blocks, the pack.
-        int natBlocks = nodes.natDirtyEntries <= NAT_JOURNAL_ENTRIES ? 0 : countNatBlocks();
-        int sitBlocks = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? 0 : countSitBlocks();
-        long metaBlocks = natBlocks + sitBlocks + segmentsClosedSinceCp + CP_PACK_BLOCKS;
-        long headerPs = readyPs;
-        for (long i = 0; i < metaBlocks - 1; i++) {
-            long t = dev.programRemapped(metaCursor++ % mainStartPage, readyPs);
-            end = Math.max(end, t);
-            if (i == metaBlocks - CP_PACK_BLOCKS) {
-                headerPs = t;
-            }
-            metaPrograms++;
-        }
-        // The footer (commit block) goes last, once every write issued before it is complete (F2FS's
-        // do_checkpoint waits for all node and meta writeback before committing the pack).
-        long footerReady = Math.max(end, dev.lastCompletionPs());
-        end = Math.max(end, dev.programRemapped(metaCursor++ % mainStartPage, footerReady));
-        metaPrograms++;
-        long footerPs = end;
-        int natJournal = nodes.natDirtyEntries <= NAT_JOURNAL_ENTRIES ? nodes.natDirtyEntries : 0;
-        int sitJournal = sit.dirtySegCount <= SIT_JOURNAL_ENTRIES ? sit.dirtySegCount : 0;
-        nodes.natWritten();
-        segmentsClosedSinceCp = 0;
-        sit.commitDirtySegments();
-        // Pre-free sections become free (and are discarded).
-        if (sit.prefreeCount > 0) {
-            long eraseReady = end;
-            for (int s = 0; s < sections; s++) {
-                if (sit.secState[s] == SegmentTable.PREFREE) {
-                    sit.secState[s] = SegmentTable.FREE;
-                    if (config.discard()) {
-                        long erased = dev.eraseSuperblock(sb.metaSections() + s, eraseReady);
-                        hook.sectionErased(s, erased);
-                        end = Math.max(end, erased);
-                    }
-                    putFree(s);
-                }
-            }
-            sit.prefreeCount = 0;
-        }
-        nodes.fsyncMarkedLen = 0;
-        Arrays.fill(ft.inlineUnmarked, 0);
-        if (deltas != null) {
-            deltas.clearEvicted();
-        }
-        cpVersion++;
-        checkpoints++;
-        long written = nodePrograms + metaPrograms + hostDataPrograms - before;
-        packs[(int) (cpVersion & 1)] = new CheckpointPack(cpVersion, end, sit.validTotal, freeCount, logSec, logOff,
-                natJournal, sitJournal, written);
-        lastCheckpointPs = Math.max(lastCheckpointPs, readyPs);
-        lastCheckpointEndPs = Math.max(lastCheckpointEndPs, end);
-        opReadyPs = Math.max(saveReady, end);
-        inGc = wasInGc;
-        hook.checkpointWritten(cpVersion, headerPs, footerPs);
-        return end;
-    }
-
-    private long writeDirBlock(int b, long readyPs) {
-        ft.ensureBlocks(0, b + 1L);
-        int dn = nodes.ensureNode(0, NodeTree.dnodeOffset(b));
-        int na = alloc(HOT_DATA, false);
-        long t = dev.program(page(na), readyPs);
-        hook.dataProgrammed(na, 0, b, 0L, t);
-        hostDataPrograms++;
-        int old = ft.getAddr(0, b);
-        if (old != HOLE) {
-            sit.invalidate(old);
-        }
-        sit.validate(na, (long) b);
-        ft.setAddr(0, b, na);
-        ft.sizeBytes[0] = Math.max(ft.sizeBytes[0], (b + 1L) * BLOCK_BYTES);
-        nodes.markNodeDirty(dn);
-        return t;
-    }
-
-    private int countNatBlocks() {
-        return distinctBlocks(nodes.natDirty, NAT_ENTRIES_PER_BLOCK);
-    }
-
-    private int countSitBlocks() {
-        return distinctBlocks(sit.dirtySegBits, SIT_ENTRIES_PER_BLOCK);
-    }
-
-    /** Metadata blocks holding at least one set bit of {@code bitmap}, {@code entriesPerBlock} entries each. */
-    private static int distinctBlocks(long[] bitmap, int entriesPerBlock) {
-        int blocks = 0;
-        int lastBlock = -1;
-        for (int w = 0; w < bitmap.length; w++) {
-            long bits = bitmap[w];
-            while (bits != 0) {
-                int entry = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                int blk = entry / entriesPerBlock;
-                if (blk != lastBlock) {
-                    blocks++;
-                    lastBlock = blk;
-                }
-            }
-        }
-        return blocks;
+        return cpw.checkpoint(readyPs);
     }
 
     // ---------------------------------------------------------------- bulk pre-fill
@@ -1006,7 +637,7 @@ public final class LogFs implements SectionView {
         boolean saved = inGc;
         inGc = true;
         for (long b = 0; b < blocks; b++) {
-            int na = alloc(log, false);
+            int na = logs.alloc(log, false);
             dev.preconditionProgrammed(page(na), 1);
             sit.validate(na, ((long) f << 32) | b);
             ft.setAddr(f, b, na);
@@ -1018,7 +649,7 @@ public final class LogFs implements SectionView {
             int nid = nodes.dirtyList[i];
             if (nodes.isNodeDirty(nid)) {
                 nodes.clearNodeDirty(nid);
-                int na = alloc(nodeLog(nid), false);
+                int na = logs.alloc(nodeLog(nid), false);
                 dev.preconditionProgrammed(page(na), 1);
                 int old = nodes.nat[nid];
                 if (old >= 0) {
@@ -1030,7 +661,7 @@ public final class LogFs implements SectionView {
         }
         nodes.dirtyListLen = 0;
         inGc = saved;
-        segmentsClosedSinceCp = 0;
+        logs.segmentsClosedSinceCp = 0;
         sit.commitDirtySegments();
         return f;
     }
@@ -1053,7 +684,7 @@ public final class LogFs implements SectionView {
     /** The file table, NAT and SIT now, deep-copied: what a checkpoint pack written now stands for. */
     FsState captureState() {
         FsState s = new FsState();
-        s.cpVersion = cpVersion;
+        s.cpVersion = cpw.cpVersion;
         ft.capture(s);
         nodes.capture(s, ft.files);
         s.valid = sit.valid.clone();
@@ -1091,7 +722,7 @@ public final class LogFs implements SectionView {
     private void restore(FsState s, long nowPs, List<String> problems) {
         ft.restore(s);
         nodes.restore(s, ft.names.length);
-        cpVersion = s.cpVersion;
+        cpw.cpVersion = s.cpVersion;
         for (int f = 0; f < ft.files; f++) {
             for (int c = 0; c < ft.addr[f].length; c++) {
                 int[] k = ft.addr[f][c];
@@ -1111,12 +742,11 @@ public final class LogFs implements SectionView {
             deltas.restore(s.chains, (a, owner) -> sit.claim(a, owner, problems));
         }
         System.arraycopy(sit.valid, 0, sit.ckptValid, 0, sit.valid.length);
-        freeHead = 0;
-        freeCount = 0;
+        logs.clearFree();
         for (int sec = 0; sec < sections; sec++) {
             if (sit.secValid[sec] == 0) {
                 sit.secState[sec] = SegmentTable.FREE;
-                putFree(sec);
+                logs.putFree(sec);
                 long first = page(sec * bps);
                 boolean dirty = false;
                 for (int i = 0; i < bps && !dirty; i++) {
@@ -1135,17 +765,17 @@ public final class LogFs implements SectionView {
         opReadyPs = nowPs;
         barrierPs = nowPs;
         lastArrivalPs = nowPs;
-        lastCheckpointPs = nowPs;
+        cpw.lastCheckpointPs = nowPs;
         for (int log = 0; log < 6; log++) {
-            newSection(log, false);
+            logs.newSection(log, false);
         }
     }
 
     // ---------------------------------------------------------------- checks and statistics
 
     /**
-     * Checks that NAT, SIT and segment summaries agree: every file block and node is sit.valid in the
-     * SIT, owned by it in the summary, reached exactly once; sit.valid counts per segment and section
+     * Checks that NAT, SIT and segment summaries agree: every file block and node is valid in the
+     * SIT, owned by it in the summary, reached exactly once; valid counts per segment and section
      * equal their bitmaps. Returns the problems found (empty if consistent), at most 20.
      */
     public List<String> checkConsistency() {
@@ -1188,15 +818,15 @@ public final class LogFs implements SectionView {
 
     /** Bytes held by the model's arrays (SIT, SSA, block maps, NAT), for memory budgeting. */
     public long stateBytes() {
-        long b = sit.stateBytes() + 4L * freeRing.length + nodes.stateBytes(ft.files) + ft.stateBytes();
+        long b = sit.stateBytes() + logs.stateBytes() + nodes.stateBytes(ft.files) + ft.stateBytes();
         return deltas == null ? b : b + deltas.stateBytes();
     }
 
     /** A snapshot of the counters. */
     public Stats stats() {
-        return new Stats(hostBytesWritten, hostBytesRead, hostDataPrograms, gcDataMoved, gcNodeMoved, nodePrograms,
-                metaPrograms, fgGcRuns, bgGcRuns, sectionsCleaned, checkpoints, ssrWrites, inlineWrites, fsyncs,
-                gcStuck, resultCounts.clone());
+        return new Stats(hostBytesWritten, hostBytesRead, hostDataPrograms, cleaner.gcDataMoved, cleaner.gcNodeMoved,
+                nodePrograms, cpw.metaPrograms, cleaner.fgGcRuns, cleaner.bgGcRuns, cleaner.sectionsCleaned,
+                cpw.checkpoints, logs.ssrWrites, inlineWrites, fsyncs, cleaner.gcStuck, resultCounts.clone());
     }
 
     /** DeltaFS counters (all zero when deltas are off). */
@@ -1235,7 +865,7 @@ public final class LogFs implements SectionView {
     private final class DeltaSpace implements DeltaStore.Space {
         @Override
         public int allocDeltaPage() {
-            return alloc(HOT_DATA, !inGc);
+            return logs.alloc(HOT_DATA, !inGc);
         }
 
         @Override

@@ -85,10 +85,40 @@ final class LogAllocator {
         freeCount++;
     }
 
-    /** Empties the free FIFO (mount rebuilds it). */
-    void clearFree() {
+    /**
+     * Rebuilds the section states and the free FIFO from the SIT of a mounted state: empty sections
+     * are free (erased at {@code nowPs} if discard is on and they hold programmed pages), the others
+     * full, assigned to the log of their first valid block's owner ({@code dataLog} per file).
+     */
+    void rebuildSections(byte[] dataLog, long nowPs) {
         freeHead = 0;
         freeCount = 0;
+        for (int sec = 0; sec < sections; sec++) {
+            if (sit.secValid[sec] == 0) {
+                sit.secState[sec] = SegmentTable.FREE;
+                putFree(sec);
+                long first = fs.page(sec * bps);
+                boolean dirty = false;
+                for (int i = 0; i < bps && !dirty; i++) {
+                    dirty = dev.isProgrammed(first + i);
+                }
+                if (dirty && discard) {
+                    fs.hook.sectionErased(sec, dev.eraseSuperblock(metaSections + sec, nowPs));
+                }
+            } else {
+                sit.secState[sec] = SegmentTable.FULL;
+                long owner = sit.ssa[sec * bps + sit.firstValidOffset(sec)];
+                sit.secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? LogFs.HOT_DATA
+                        : owner < 0 ? LogFs.WARM_NODE : dataLog[(int) (owner >>> 32)]);
+            }
+        }
+    }
+
+    /** Gives each of the six logs a new section (mount, after {@link #rebuildSections}). */
+    void reopenLogs() {
+        for (int log = 0; log < 6; log++) {
+            newSection(log, false);
+        }
     }
 
     /** Next block of {@code log}; {@code host} writes may trigger foreground cleaning first. */

@@ -1,6 +1,5 @@
 package org.hwsim.lfs.fs;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +61,6 @@ public final class LogFs implements SectionView {
             "ogg", "jpeg", "video", "apk");
 
     private static final int HOLE = FileTable.HOLE;
-    private static final int CHUNK = FileTable.CHUNK;
-    private static final int CHUNK_BITS = FileTable.CHUNK_BITS;
 
     private final FlashDevice dev;
     private final FsConfig config;
@@ -154,7 +151,8 @@ public final class LogFs implements SectionView {
         this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
         this.sit = new SegmentTable(sections, pps);
         this.logs = new LogAllocator(this, sit, dev, config, metaSections, reserved, ssrFree);
-        this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(), new DeltaSpace()) : null;
+        this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(),
+                new DeltaSpace(this, sit, logs, ft, nodes, dev)) : null;
         this.cleaner = new Cleaner(this, sit, logs, ft, nodes, dev, deltas, config, reserved, gcBatch);
         this.cpw = new CheckpointWriter(this, sit, logs, ft, nodes, dev, deltas, config.discard(), metaSections,
                 mainStartPage);
@@ -723,52 +721,14 @@ public final class LogFs implements SectionView {
         ft.restore(s);
         nodes.restore(s, ft.names.length);
         cpw.cpVersion = s.cpVersion;
-        for (int f = 0; f < ft.files; f++) {
-            for (int c = 0; c < ft.addr[f].length; c++) {
-                int[] k = ft.addr[f][c];
-                for (int i = 0; k != null && i < CHUNK; i++) {
-                    if (k[i] != HOLE) {
-                        sit.claim(k[i], ((long) f << 32) | (((long) c << CHUNK_BITS) | i), problems);
-                    }
-                }
-            }
-            for (int nid : nodes.nodeNid[f]) {
-                if (nid != 0 && nodes.nat[nid] >= 0) {
-                    sit.claim(nodes.nat[nid], SegmentTable.NODE_OWNER | nid, problems);
-                }
-            }
-        }
-        if (deltas != null && s.chains != null) {
-            deltas.restore(s.chains, (a, owner) -> sit.claim(a, owner, problems));
-        }
+        Fsck.claimAll(sit, ft, nodes, deltas, s, problems);
         System.arraycopy(sit.valid, 0, sit.ckptValid, 0, sit.valid.length);
-        logs.clearFree();
-        for (int sec = 0; sec < sections; sec++) {
-            if (sit.secValid[sec] == 0) {
-                sit.secState[sec] = SegmentTable.FREE;
-                logs.putFree(sec);
-                long first = page(sec * bps);
-                boolean dirty = false;
-                for (int i = 0; i < bps && !dirty; i++) {
-                    dirty = dev.isProgrammed(first + i);
-                }
-                if (dirty && config.discard()) {
-                    hook.sectionErased(sec, dev.eraseSuperblock(sb.metaSections() + sec, nowPs));
-                }
-            } else {
-                sit.secState[sec] = SegmentTable.FULL;
-                long owner = sit.ssa[sec * bps + sit.firstValidOffset(sec)];
-                sit.secLog[sec] = (byte) (DeltaStore.isDeltaOwner(owner) ? HOT_DATA
-                        : owner < 0 ? WARM_NODE : ft.dataLog[(int) (owner >>> 32)]);
-            }
-        }
+        logs.rebuildSections(ft.dataLog, nowPs);
         opReadyPs = nowPs;
         barrierPs = nowPs;
         lastArrivalPs = nowPs;
         cpw.lastCheckpointPs = nowPs;
-        for (int log = 0; log < 6; log++) {
-            logs.newSection(log, false);
-        }
+        logs.reopenLogs();
     }
 
     // ---------------------------------------------------------------- checks and statistics
@@ -779,41 +739,7 @@ public final class LogFs implements SectionView {
      * equal their bitmaps. Returns the problems found (empty if consistent), at most 20.
      */
     public List<String> checkConsistency() {
-        List<String> problems = new ArrayList<>();
-        long[] seen = new long[sit.valid.length];
-        long reached = 0;
-        for (int f = 0; f < ft.files; f++) {
-            int[][] a = ft.addr[f];
-            for (int c = 0; c < a.length; c++) {
-                if (a[c] == null) {
-                    continue;
-                }
-                for (int i = 0; i < CHUNK; i++) {
-                    int x = a[c][i];
-                    long b = ((long) c << CHUNK_BITS) | i;
-                    if (x == HOLE) {
-                        continue;
-                    }
-                    reached++;
-                    long owner = ((long) f << 32) | b;
-                    sit.reach(problems, seen, x, owner, "file " + ft.names[f] + " block " + b);
-                }
-            }
-            for (int nid : nodes.nodeNid[f]) {
-                if (nid != 0 && nodes.nat[nid] >= 0) {
-                    reached++;
-                    sit.reach(problems, seen, nodes.nat[nid], SegmentTable.NODE_OWNER | nid, "node " + nid + " of " + ft.names[f]);
-                }
-            }
-        }
-        if (deltas != null) {
-            reached += deltas.check(ft.files, p -> SegmentTable.addProblem(problems, p), (x, owner, what) -> sit.reach(problems, seen, x, owner, what));
-        }
-        if (reached != sit.validTotal) {
-            SegmentTable.addProblem(problems, "reachable blocks " + reached + " != sit.valid blocks " + sit.validTotal);
-        }
-        sit.checkCounts(problems, sb.segmentsPerSection());
-        return problems;
+        return Fsck.check(sit, ft, nodes, deltas, sb.segmentsPerSection());
     }
 
     /** Bytes held by the model's arrays (SIT, SSA, block maps, NAT), for memory budgeting. */
@@ -859,57 +785,6 @@ public final class LogFs implements SectionView {
     /** Bytes of {@code file}'s inode inline area holding deltas, entry headers included. */
     public int inlineDeltaBytes(int file) {
         return deltas == null ? 0 : deltas.inlineBytes(file);
-    }
-
-    /** The block services the delta store uses: the hot data log, the SIT and the node marks. */
-    private final class DeltaSpace implements DeltaStore.Space {
-        @Override
-        public int allocDeltaPage() {
-            return logs.alloc(HOT_DATA, !inGc);
-        }
-
-        @Override
-        public long program(int a, long stamp, long readyPs) {
-            hostDataPrograms++; // a delta page holds host writes
-            long t = programData(a, Math.max(readyPs, opReadyPs));
-            hook.deltaPageProgrammed(a, stamp, t);
-            return t;
-        }
-
-        @Override
-        public long read(int a, long readyPs) {
-            return dev.read(page(a), readyPs);
-        }
-
-        @Override
-        public void validate(int a, long owner) {
-            sit.validate(a, owner);
-        }
-
-        @Override
-        public void invalidate(int a) {
-            sit.invalidate(a);
-        }
-
-        @Override
-        public void markInodeDirty(int file) {
-            nodes.markNodeDirty(nodes.nodeNid[file][0]);
-        }
-
-        @Override
-        public void markBlockNodeDirty(int file, long block) {
-            nodes.markNodeDirty(nodes.nodeNid[file][NodeTree.dnodeOffset(block)]);
-        }
-
-        @Override
-        public long contentId(int file, long block) {
-            return LogFs.this.contentId(file, block);
-        }
-
-        @Override
-        public int blockAddress(int file, long block) {
-            return ft.getAddr(file, block);
-        }
     }
 
     /** Counts a request the caller rejected before it reached the file system (e.g. {@code ERANGE}). */

@@ -114,32 +114,11 @@ public final class LogFs implements SectionView {
     private LogFs(FlashDevice dev, FsConfig config, boolean format) {
         this.dev = dev;
         this.config = config;
-        int pps = dev.geometry().pagesPerSuperblock();
-        if (dev.geometry().pageSizeBytes() != BLOCK_BYTES) {
-            throw new IllegalArgumentException("flash pageSizeBytes must be " + BLOCK_BYTES + " for this file system: "
-                    + dev.geometry().pageSizeBytes());
-        }
-        if (pps % BLOCKS_PER_SEGMENT != 0) {
-            throw new IllegalArgumentException("pages per superblock must be a multiple of " + BLOCKS_PER_SEGMENT
-                    + " so that sections hold whole segments: " + pps);
-        }
-        this.bps = pps;
-        int total = dev.geometry().blocksPerPlane();
-        // Meta area: 2 CP segments, 2 SIT and 2 NAT copies, one SSA block per main segment.
-        long segs = (long) total * (pps / BLOCKS_PER_SEGMENT);
-        long maxNids = Math.max(4096, segs * BLOCKS_PER_SEGMENT / 256);
-        int sitBlocks = (int) ((segs + SIT_ENTRIES_PER_BLOCK - 1) / SIT_ENTRIES_PER_BLOCK);
-        int natBlocks = (int) ((maxNids + NAT_ENTRIES_PER_BLOCK - 1) / NAT_ENTRIES_PER_BLOCK);
-        long metaBlocks = 2L * BLOCKS_PER_SEGMENT + 2L * sitBlocks + 2L * natBlocks + segs;
-        int metaSections = (int) ((metaBlocks + pps - 1) / pps);
-        this.sections = total - metaSections;
-        if (sections < 16) {
-            throw new IllegalArgumentException("device too small: " + sections
-                    + " main sections after a meta area of " + metaSections + "; need at least 16");
-        }
-        this.sb = new Superblock(BLOCK_BYTES, BLOCKS_PER_SEGMENT, pps / BLOCKS_PER_SEGMENT, 1, metaSections, sections,
-                2 * BLOCKS_PER_SEGMENT, sitBlocks, natBlocks, (int) segs);
-        this.mainStartPage = (long) metaSections * pps;
+        this.sb = Superblock.layout(dev.geometry());
+        this.bps = sb.blocksPerSection();
+        this.sections = sb.mainSections();
+        int metaSections = sb.metaSections();
+        this.mainStartPage = (long) metaSections * bps;
         this.reserved = config.reservedSections() > 0 ? config.reservedSections() : Math.max(8, sections / 50);
         this.gcBatch = config.gcBatchSections() > 0 ? config.gcBatchSections() : Math.max(2, sections / 64);
         this.bgFree = config.backgroundFreeSections() > 0 ? config.backgroundFreeSections() : 2 * reserved;
@@ -149,7 +128,7 @@ public final class LogFs implements SectionView {
                     + sections + " main sections: " + reserved + " + " + gcBatch);
         }
         this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
-        this.sit = new SegmentTable(sections, pps);
+        this.sit = new SegmentTable(sections, bps);
         this.logs = new LogAllocator(this, sit, dev, config, metaSections, reserved, ssrFree);
         this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(),
                 new DeltaSpace(this, sit, logs, ft, nodes, dev)) : null;
@@ -323,7 +302,6 @@ public final class LogFs implements SectionView {
         return NodeTree.isIndirect(nodes.nidOffset[nid]) ? COLD_NODE : WARM_NODE;
     }
 
-
     /** Flash page of main-area block {@code a}. */
     long page(int a) {
         return mainStartPage + a;
@@ -331,11 +309,8 @@ public final class LogFs implements SectionView {
 
     /** Programs data block {@code a} (remapped in a threaded-logging section); returns the completion. */
     long programData(int a, long readyPs) {
-        return logSsrOf(a) ? dev.programRemapped(page(a), readyPs) : dev.program(page(a), readyPs);
-    }
-
-    private boolean logSsrOf(int a) {
-        return sit.secState[a / bps] == SegmentTable.SSR;
+        return sit.secState[a / bps] == SegmentTable.SSR ? dev.programRemapped(page(a), readyPs)
+                : dev.program(page(a), readyPs);
     }
 
     // ---------------------------------------------------------------- requests
@@ -629,38 +604,8 @@ public final class LogFs implements SectionView {
             throw new IllegalArgumentException("prefill of " + name + ": " + blocks + " blocks do not fit the "
                     + (userCapacityBlocks - sit.validTotal) + " free user blocks");
         }
-        ft.inline[f] = false;
-        ft.ensureBlocks(f, blocks);
-        int log = ft.dataLog[f];
-        boolean saved = inGc;
-        inGc = true;
-        for (long b = 0; b < blocks; b++) {
-            int na = logs.alloc(log, false);
-            dev.preconditionProgrammed(page(na), 1);
-            sit.validate(na, ((long) f << 32) | b);
-            ft.setAddr(f, b, na);
-            nodes.ensureNode(f, NodeTree.dnodeOffset(b));
-        }
+        new Prefill(this, sit, logs, ft, nodes, dev).layOut(f, blocks);
         ft.sizeBytes[f] = Math.max(ft.sizeBytes[f], sizeBytes);
-        // Nodes of the file (and anything else dirty) are laid out in bulk too.
-        for (int i = 0; i < nodes.dirtyListLen; i++) {
-            int nid = nodes.dirtyList[i];
-            if (nodes.isNodeDirty(nid)) {
-                nodes.clearNodeDirty(nid);
-                int na = logs.alloc(nodeLog(nid), false);
-                dev.preconditionProgrammed(page(na), 1);
-                int old = nodes.nat[nid];
-                if (old >= 0) {
-                    sit.invalidate(old);
-                }
-                sit.validate(na, SegmentTable.NODE_OWNER | nid);
-                nodes.nat[nid] = na;
-            }
-        }
-        nodes.dirtyListLen = 0;
-        inGc = saved;
-        logs.segmentsClosedSinceCp = 0;
-        sit.commitDirtySegments();
         return f;
     }
 
@@ -692,17 +637,7 @@ public final class LogFs implements SectionView {
 
     /** What the page of node {@code nid} written now holds, for roll-forward. */
     NodePayload nodePayload(int nid) {
-        int f = nodes.nidFile[nid];
-        int off = nodes.nidOffset[nid];
-        long first = NodeTree.firstBlock(off);
-        int n = first < 0 ? 0 : off == 0 ? NodeTree.ADDRS_PER_INODE : NodeTree.ADDRS_PER_BLOCK;
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = ft.getAddr(f, first + i);
-        }
-        DeltaChain[] chains = deltas == null ? null : deltas.nodeChains(f, Math.max(0, first), n, off == 0);
-        return new NodePayload(ft.names[f], ft.isDir[f], ft.dataLog[f], nid, off, Math.max(0, first), a, ft.sizeBytes[f],
-                ft.inline[f], ft.inlineContent[f], off == 0 ? nodes.nodeNid[f].clone() : null, chains);
+        return NodePayload.of(nid, ft, nodes, deltas);
     }
 
     /**

@@ -22,4 +22,19 @@ package org.hwsim.lfs.fs;
  */
 record NodePayload(String fileName, boolean isDir, byte dataLog, int nid, int offset, long firstBlock, int[] addrs,
                    long sizeBytes, boolean inline, long inlineContent, int[] nodeNids, DeltaChain[] deltaChains) {
+    /** What the page of node {@code nid} written now holds; {@code deltas} null when deltas are off. */
+    static NodePayload of(int nid, FileTable ft, NodeTable nodes, DeltaStore deltas) {
+        int f = nodes.nidFile[nid];
+        int off = nodes.nidOffset[nid];
+        long first = NodeTree.firstBlock(off);
+        int n = first < 0 ? 0 : off == 0 ? NodeTree.ADDRS_PER_INODE : NodeTree.ADDRS_PER_BLOCK;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = ft.getAddr(f, first + i);
+        }
+        DeltaChain[] chains = deltas == null ? null : deltas.nodeChains(f, Math.max(0, first), n, off == 0);
+        return new NodePayload(ft.names[f], ft.isDir[f], ft.dataLog[f], nid, off, Math.max(0, first), a,
+                ft.sizeBytes[f], ft.inline[f], ft.inlineContent[f], off == 0 ? nodes.nodeNid[f].clone() : null,
+                chains);
+    }
 }

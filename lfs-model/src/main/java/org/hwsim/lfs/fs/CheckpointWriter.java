@@ -87,7 +87,7 @@ final class CheckpointWriter {
         for (int i = 0; i < nodes.dirtyListLen; i++) {
             int nid = nodes.dirtyList[i];
             if (nodes.isNodeDirty(nid)) {
-                end = Math.max(end, fs.writeNode(nid, readyPs));
+                end = Math.max(end, fs.nodeWriter.write(nid, readyPs));
             }
         }
         nodes.dirtyListLen = 0;

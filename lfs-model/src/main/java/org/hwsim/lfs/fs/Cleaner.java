@@ -24,6 +24,8 @@ final class Cleaner {
     private final VictimPolicy fgPolicy;
     private final VictimPolicy bgPolicy;
     private final int bps;
+    /** Flash page of main-area block 0. */
+    private final long mainStartPage;
     private final int reserved;
     private final int gcBatch;
     /** Addresses of a victim's valid blocks and the completion times of their reads, in ps. */
@@ -38,7 +40,7 @@ final class Cleaner {
     long gcNodeMoved;
 
     Cleaner(LogFs fs, SegmentTable sit, LogAllocator logs, FileTable ft, NodeTable nodes, FlashDevice dev,
-            DeltaStore deltas, FsConfig config, int reserved, int gcBatch) {
+            DeltaStore deltas, FsConfig config, long mainStartPage, int reserved, int gcBatch) {
         this.fs = fs;
         this.sit = sit;
         this.logs = logs;
@@ -49,6 +51,7 @@ final class Cleaner {
         this.fgPolicy = VictimPolicy.byId(config.foregroundGc());
         this.bgPolicy = VictimPolicy.byId(config.backgroundGc());
         this.bps = sit.bps;
+        this.mainStartPage = mainStartPage;
         this.reserved = reserved;
         this.gcBatch = gcBatch;
         this.gcAddr = new int[bps];
@@ -109,13 +112,14 @@ final class Cleaner {
         int base = sec * bps;
         int n = 0;
         long[] valid = sit.valid;
+        PersistHook hook = fs.hook; // cannot change while cleaning
         for (int w = base >>> 6, wEnd = (base + bps) >>> 6; w < wEnd; w++) {
             long bits = valid[w];
             while (bits != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 gcAddr[n] = a;
-                gcReadDone[n++] = dev.read(fs.page(a), readyPs);
+                gcReadDone[n++] = dev.read(mainStartPage + a, readyPs);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -126,9 +130,9 @@ final class Cleaner {
                 int f = (int) (owner >>> 32);
                 int b = (int) owner;
                 int na = logs.alloc(LogFs.COLD_DATA, false);
-                long t = fs.programData(na, r);
+                long t = programData(na, r);
                 end = Math.max(end, t);
-                fs.hook.blockMoved(a, na, t);
+                hook.blockMoved(a, na, t);
                 sit.invalidate(a);
                 sit.validate(na, owner);
                 ft.setAddr(f, b, na);
@@ -136,19 +140,19 @@ final class Cleaner {
                 gcDataMoved++;
             } else if (DeltaStore.isDeltaOwner(owner)) {
                 int na = logs.alloc(LogFs.COLD_DATA, false);
-                long t = fs.programData(na, r);
+                long t = programData(na, r);
                 end = Math.max(end, t);
-                fs.hook.blockMoved(a, na, t);
+                hook.blockMoved(a, na, t);
                 sit.invalidate(a);
                 sit.validate(na, owner);
                 deltas.moved(owner, na);
                 gcDataMoved++;
             } else {
                 int nid = (int) (owner & 0x7fffffffL);
-                int na = logs.alloc(fs.nodeLog(nid), false);
-                long t = dev.program(fs.page(na), r);
+                int na = logs.alloc(fs.nodeWriter.nodeLog(nid), false);
+                long t = dev.program(mainStartPage + na, r);
                 end = Math.max(end, t);
-                fs.hook.blockMoved(a, na, t);
+                hook.blockMoved(a, na, t);
                 fs.nodePrograms++;
                 sit.invalidate(a);
                 sit.validate(na, owner);
@@ -157,5 +161,12 @@ final class Cleaner {
             }
         }
         return end;
+    }
+
+    /** {@link LogFs#programData}, without the hop through the file system on the cleaning path. */
+    private long programData(int a, long readyPs) {
+        long page = mainStartPage + a;
+        return sit.secState[a / bps] == SegmentTable.SSR ? dev.programRemapped(page, readyPs)
+                : dev.program(page, readyPs);
     }
 }

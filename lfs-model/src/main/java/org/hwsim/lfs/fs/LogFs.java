@@ -23,6 +23,12 @@ import org.hwsim.lfs.gc.SectionView;
  * use; per node id its address (NAT). A live 4 KiB block costs about 20 bytes, so a device at 80%
  * utilization takes about 4.5 MiB of heap per GiB ({@link #stateBytes()}).
  *
+ * <p>This class is the facade: it serves the requests and wires together the package-private parts
+ * that hold the state and do the work: {@link SegmentTable} (SIT and segment summaries), {@link
+ * FileTable} (files and block maps), {@link NodeTable} (NAT and dirty nodes), {@link NodeWriter}
+ * (node pages), {@link LogAllocator} (free sections and the six active logs), {@link Cleaner}
+ * (foreground and background cleaning) and {@link CheckpointWriter} (checkpoints).
+ *
  * <p>Not thread-safe.
  */
 public final class LogFs implements SectionView {
@@ -82,8 +88,10 @@ public final class LogFs implements SectionView {
     private final NodeTable nodes = new NodeTable();
     /** Free sections and the six active logs. */
     private final LogAllocator logs;
-    /** Foreground and background cleaning. */
+    /** Foreground and background cleaning (the allocator runs it when free sections run low). */
     final Cleaner cleaner;
+    /** Node page writes. */
+    final NodeWriter nodeWriter;
     /** Checkpoints. */
     private final CheckpointWriter cpw;
 
@@ -130,9 +138,11 @@ public final class LogFs implements SectionView {
         this.userCapacityBlocks = (long) (sections - reserved - 6) * bps;
         this.sit = new SegmentTable(sections, bps);
         this.logs = new LogAllocator(this, sit, dev, config, metaSections, reserved, ssrFree);
+        this.nodeWriter = new NodeWriter(this, sit, logs, ft, nodes, dev);
         this.deltas = config.delta().enabled() ? new DeltaStore(config.delta(),
                 new DeltaSpace(this, sit, logs, ft, nodes, dev)) : null;
-        this.cleaner = new Cleaner(this, sit, logs, ft, nodes, dev, deltas, config, reserved, gcBatch);
+        this.cleaner = new Cleaner(this, sit, logs, ft, nodes, dev, deltas, config, mainStartPage, reserved,
+                gcBatch);
         this.cpw = new CheckpointWriter(this, sit, logs, ft, nodes, dev, deltas, config.discard(), metaSections,
                 mainStartPage);
         if (!format) {
@@ -291,16 +301,7 @@ public final class LogFs implements SectionView {
         return f;
     }
 
-    // ---------------------------------------------------------------- placement and programs
-
-    /** The node log of node {@code nid}: hot for directories, cold for indirect nodes, else warm. */
-    int nodeLog(int nid) {
-        int f = nodes.nidFile[nid];
-        if (ft.isDir[f]) {
-            return HOT_NODE;
-        }
-        return NodeTree.isIndirect(nodes.nidOffset[nid]) ? COLD_NODE : WARM_NODE;
-    }
+    // ---------------------------------------------------------------- main-area pages
 
     /** Flash page of main-area block {@code a}. */
     long page(int a) {
@@ -355,7 +356,7 @@ public final class LogFs implements SectionView {
                 hostBytesWritten += lengthBytes;
                 ft.sizeBytes[file] = Math.max(ft.sizeBytes[file], end);
                 ft.inlineContent[file] = contentId;
-                long t = writeNode(nodes.nodeNid[file][0], opReadyPs);
+                long t = nodeWriter.write(nodes.nodeNid[file][0], opReadyPs);
                 ft.markInlineUnmarked(file);
                 hook.inlineWritten(file, contentId);
                 return done(IoResult.OK, arrivalPs, t);
@@ -520,7 +521,7 @@ public final class LogFs implements SectionView {
         if (nodes.dirtyNodes > 0 && (deltas == null || !deltas.takeEvicted(file))) {
             for (int nid : n) {
                 if (nid != 0 && nodes.isNodeDirty(nid)) {
-                    completion = Math.max(completion, writeMarked(nid, ready));
+                    completion = Math.max(completion, nodeWriter.writeMarked(nid, ready));
                 }
             }
         } else if (nodes.dirtyNodes > 0) {
@@ -529,11 +530,11 @@ public final class LogFs implements SectionView {
             // index) complete, so a power cut never loses both.
             for (int i = 1; i < n.length; i++) {
                 if (n[i] != 0 && nodes.isNodeDirty(n[i])) {
-                    completion = Math.max(completion, writeMarked(n[i], ready));
+                    completion = Math.max(completion, nodeWriter.writeMarked(n[i], ready));
                 }
             }
             if (n[0] != 0 && nodes.isNodeDirty(n[0])) {
-                completion = Math.max(completion, writeMarked(n[0], completion));
+                completion = Math.max(completion, nodeWriter.writeMarked(n[0], completion));
             }
         }
         ft.writebackPs[file] = completion;
@@ -541,32 +542,7 @@ public final class LogFs implements SectionView {
         return done(IoResult.OK, arrivalPs, completion);
     }
 
-    private long writeMarked(int nid, long readyPs) {
-        long t = writeNode(nid, readyPs, true);
-        nodes.addFsyncMark(nid);
-        return t;
-    }
-
-    /** Writes node {@code nid} to its log now; returns the program's completion. */
-    long writeNode(int nid, long readyPs) {
-        return writeNode(nid, readyPs, false);
-    }
-
-    private long writeNode(int nid, long readyPs, boolean fsyncMark) {
-        nodes.clearNodeDirty(nid);
-        int na = logs.alloc(nodeLog(nid), !inGc);
-        long t = dev.program(page(na), Math.max(readyPs, opReadyPs));
-        nodePrograms++;
-        hook.nodeProgrammed(na, nid, fsyncMark, t);
-        int old = nodes.nat[nid];
-        if (old >= 0) {
-            sit.invalidate(old);
-        }
-        sit.validate(na, SegmentTable.NODE_OWNER | nid);
-        nodes.setAddr(nid, na);
-        return t;
-    }
-
+    // ---------------------------------------------------------------- checkpoint
 
     /**
      * Writes a checkpoint from {@code readyPs}: dirty dentry blocks, dirty nodes, NAT and SIT blocks

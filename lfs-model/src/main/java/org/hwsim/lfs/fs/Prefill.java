@@ -44,7 +44,7 @@ final class Prefill {
             int nid = nodes.dirtyList[i];
             if (nodes.isNodeDirty(nid)) {
                 nodes.clearNodeDirty(nid);
-                int na = logs.alloc(fs.nodeLog(nid), false);
+                int na = logs.alloc(fs.nodeWriter.nodeLog(nid), false);
                 dev.preconditionProgrammed(fs.page(na), 1);
                 int old = nodes.nat[nid];
                 if (old >= 0) {

@@ -17,6 +17,14 @@
  * (slack space recycling); discard of freed sections. Numbers are F2FS's on-disk constants from
  * {@code include/linux/f2fs_fs.h}.
  *
+ * <p>{@link org.hwsim.lfs.fs.LogFs} is the public face and serves the requests; its state lives in
+ * package-private parts: {@code SegmentTable} (SIT bitmaps, segment summaries, section states),
+ * {@code FileTable} (per-file block maps and content ids), {@code NodeTable} (NAT, dirty nodes,
+ * fsync marks), {@code LogAllocator} (free sections and the six {@code CURSEG_*} logs, threaded
+ * logging), {@code NodeWriter}, {@code Cleaner} ({@code f2fs_gc}), {@code CheckpointWriter},
+ * {@code Fsck} (mount-time SIT claim and the consistency check), {@code Prefill} and
+ * {@code DeltaSpace} (the block services DeltaFS uses).
+ *
  * <p>Crash consistency: {@link org.hwsim.lfs.fs.FlashImage} is what flash holds at a power cut
  * (programs completed by then persist, programs under way are torn), {@link
  * org.hwsim.lfs.fs.Recovery} is F2FS's mount after a crash (newest complete checkpoint pack, roll

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * {@link BinaryPlaneSums} for integer matrices, two columns per 32-bit int: column {@code j} in
  * the low 16 bits and column {@code j + half} in the high 16 bits (SIMD within a register). Packed
  * values add as plain ints: a sum of packed entries is {@code hi * 2^16 + lo} for the true
- * column sums {@code lo} and {@code hi} as long as both stay within a signed 16-bit range, when
- * {@code lo} is the sign-extended low half and {@code hi = (v - lo) >> 16}.
+ * column sums {@code lo} and {@code hi} as long as both stay within a signed 16-bit range;
+ * {@code lo} is then the sign-extended low half and {@code hi = (v + 2^15) >> 16}.
  *
  * <p>Rows are cut into spans within which no column's sum can leave that range: the sum of the
  * span's positive entries is at most 32,767 and of its negative entries at least -32,768, for

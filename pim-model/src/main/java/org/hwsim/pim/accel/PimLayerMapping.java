@@ -75,7 +75,7 @@ public record PimLayerMapping(String name, String typeId, int groups, int groupR
                 groups = 1;
                 rows = l.inFeatures();
                 cols = l.outFeatures();
-                vectors = 1;
+                vectors = o.spatialVolume();
             } else if (op instanceof LayerOp.Conv2d c) {
                 groups = c.groups();
                 rows = Math.toIntExact(in.channels() / groups * c.window().kernelVolume());

@@ -33,97 +33,97 @@ import java.util.OptionalLong;
  * @param contentSeed seed of the written content; present only for WRITE, and optional there
  */
 public record IoRequest(
-    long arrivalPs,
-    IoOp op,
-    String target,
-    long offsetBytes,
-    long lengthBytes,
-    OptionalLong contentSeed) {
+        long arrivalPs,
+        IoOp op,
+        String target,
+        long offsetBytes,
+        long lengthBytes,
+        OptionalLong contentSeed) {
 
-  /** Orders by arrival time, then target, op, offset and length: a total order for replay. */
-  public static final Comparator<IoRequest> BY_ARRIVAL =
-      Comparator.comparingLong(IoRequest::arrivalPs)
-          .thenComparing(IoRequest::target)
-          .thenComparing(IoRequest::op)
-          .thenComparingLong(IoRequest::offsetBytes)
-          .thenComparingLong(IoRequest::lengthBytes);
+    /** Orders by arrival time, then target, op, offset and length: a total order for replay. */
+    public static final Comparator<IoRequest> BY_ARRIVAL =
+            Comparator.comparingLong(IoRequest::arrivalPs)
+                    .thenComparing(IoRequest::target)
+                    .thenComparing(IoRequest::op)
+                    .thenComparingLong(IoRequest::offsetBytes)
+                    .thenComparingLong(IoRequest::lengthBytes);
 
-  /** Validates every field (see the class comment). */
-  public IoRequest {
-    if (arrivalPs < 0) {
-      throw new WorkloadFormatException("arrivalPs must be >= 0: " + arrivalPs);
+    /** Validates every field (see the class comment). */
+    public IoRequest {
+        if (arrivalPs < 0) {
+            throw new WorkloadFormatException("arrivalPs must be >= 0: " + arrivalPs);
+        }
+        if (op == null) {
+            throw new WorkloadFormatException("op must not be null");
+        }
+        if (target == null || target.isBlank()) {
+            throw new WorkloadFormatException(
+                    "target must be a non-blank file or device name: "
+                            + (target == null ? "null" : "'" + target + "'"));
+        }
+        if (contentSeed == null) {
+            throw new WorkloadFormatException("contentSeed must not be null (use OptionalLong.empty())");
+        }
+        if (op.hasRange()) {
+            if (offsetBytes < 0) {
+                throw new WorkloadFormatException(
+                        "offsetBytes of a " + op.id() + " must be >= 0: " + offsetBytes);
+            }
+            if (lengthBytes < 1) {
+                throw new WorkloadFormatException(
+                        "lengthBytes of a " + op.id() + " must be >= 1: " + lengthBytes);
+            }
+            if (offsetBytes > Long.MAX_VALUE - lengthBytes) {
+                throw new WorkloadFormatException(
+                        "offsetBytes + lengthBytes must not exceed Long.MAX_VALUE: "
+                                + offsetBytes
+                                + " + "
+                                + lengthBytes);
+            }
+        } else if (offsetBytes != 0 || lengthBytes != 0) {
+            throw new WorkloadFormatException(
+                    "offsetBytes and lengthBytes of an fsync must be 0: " + offsetBytes + ", "
+                            + lengthBytes);
+        }
+        if (contentSeed.isPresent() && op != IoOp.WRITE) {
+            throw new WorkloadFormatException(
+                    "contentSeed is only allowed on a write, not a " + op.id() + ": "
+                            + contentSeed.getAsLong());
+        }
     }
-    if (op == null) {
-      throw new WorkloadFormatException("op must not be null");
+
+    /** A read of {@code lengthBytes} at {@code offsetBytes}. */
+    public static IoRequest read(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
+        return new IoRequest(arrivalPs, IoOp.READ, target, offsetBytes, lengthBytes,
+                OptionalLong.empty());
     }
-    if (target == null || target.isBlank()) {
-      throw new WorkloadFormatException(
-          "target must be a non-blank file or device name: "
-              + (target == null ? "null" : "'" + target + "'"));
+
+    /** A write without a content seed. */
+    public static IoRequest write(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
+        return new IoRequest(arrivalPs, IoOp.WRITE, target, offsetBytes, lengthBytes,
+                OptionalLong.empty());
     }
-    if (contentSeed == null) {
-      throw new WorkloadFormatException("contentSeed must not be null (use OptionalLong.empty())");
+
+    /** A write whose content is generated from {@code contentSeed}. */
+    public static IoRequest write(
+            long arrivalPs, String target, long offsetBytes, long lengthBytes, long contentSeed) {
+        return new IoRequest(arrivalPs, IoOp.WRITE, target, offsetBytes, lengthBytes,
+                OptionalLong.of(contentSeed));
     }
-    if (op.hasRange()) {
-      if (offsetBytes < 0) {
-        throw new WorkloadFormatException(
-            "offsetBytes of a " + op.id() + " must be >= 0: " + offsetBytes);
-      }
-      if (lengthBytes < 1) {
-        throw new WorkloadFormatException(
-            "lengthBytes of a " + op.id() + " must be >= 1: " + lengthBytes);
-      }
-      if (offsetBytes > Long.MAX_VALUE - lengthBytes) {
-        throw new WorkloadFormatException(
-            "offsetBytes + lengthBytes must not exceed Long.MAX_VALUE: "
-                + offsetBytes
-                + " + "
-                + lengthBytes);
-      }
-    } else if (offsetBytes != 0 || lengthBytes != 0) {
-      throw new WorkloadFormatException(
-          "offsetBytes and lengthBytes of an fsync must be 0: " + offsetBytes + ", "
-              + lengthBytes);
+
+    /** A discard of {@code lengthBytes} at {@code offsetBytes}. */
+    public static IoRequest trim(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
+        return new IoRequest(arrivalPs, IoOp.TRIM, target, offsetBytes, lengthBytes,
+                OptionalLong.empty());
     }
-    if (contentSeed.isPresent() && op != IoOp.WRITE) {
-      throw new WorkloadFormatException(
-          "contentSeed is only allowed on a write, not a " + op.id() + ": "
-              + contentSeed.getAsLong());
+
+    /** An fsync of the whole target. */
+    public static IoRequest fsync(long arrivalPs, String target) {
+        return new IoRequest(arrivalPs, IoOp.FSYNC, target, 0, 0, OptionalLong.empty());
     }
-  }
 
-  /** A read of {@code lengthBytes} at {@code offsetBytes}. */
-  public static IoRequest read(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
-    return new IoRequest(arrivalPs, IoOp.READ, target, offsetBytes, lengthBytes,
-        OptionalLong.empty());
-  }
-
-  /** A write without a content seed. */
-  public static IoRequest write(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
-    return new IoRequest(arrivalPs, IoOp.WRITE, target, offsetBytes, lengthBytes,
-        OptionalLong.empty());
-  }
-
-  /** A write whose content is generated from {@code contentSeed}. */
-  public static IoRequest write(
-      long arrivalPs, String target, long offsetBytes, long lengthBytes, long contentSeed) {
-    return new IoRequest(arrivalPs, IoOp.WRITE, target, offsetBytes, lengthBytes,
-        OptionalLong.of(contentSeed));
-  }
-
-  /** A discard of {@code lengthBytes} at {@code offsetBytes}. */
-  public static IoRequest trim(long arrivalPs, String target, long offsetBytes, long lengthBytes) {
-    return new IoRequest(arrivalPs, IoOp.TRIM, target, offsetBytes, lengthBytes,
-        OptionalLong.empty());
-  }
-
-  /** An fsync of the whole target. */
-  public static IoRequest fsync(long arrivalPs, String target) {
-    return new IoRequest(arrivalPs, IoOp.FSYNC, target, 0, 0, OptionalLong.empty());
-  }
-
-  /** One past the last byte addressed: {@code offsetBytes + lengthBytes} (0 for FSYNC). */
-  public long endOffsetBytes() {
-    return offsetBytes + lengthBytes;
-  }
+    /** One past the last byte addressed: {@code offsetBytes + lengthBytes} (0 for FSYNC). */
+    public long endOffsetBytes() {
+        return offsetBytes + lengthBytes;
+    }
 }

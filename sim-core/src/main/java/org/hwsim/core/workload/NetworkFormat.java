@@ -41,11 +41,12 @@ import java.util.Locale;
  * }</pre>
  *
  * <ul>
- *   <li>Top level: {@code name} (required), {@code bytesPerElement} (default 1), {@code inputs}
- *       (each {@code name} and {@code shape}, channel first, no batch), {@code layers}.
+ *   <li>Top level: {@code name} (required), {@code bytesPerElement} (default 1), {@code batch}
+ *       (default 1), {@code inputs} (each {@code name} and {@code shape}, channel first, no
+ *       batch), {@code layers}.
  *   <li>Every layer: {@code name}, {@code type}; optional {@code inputs} (names of network inputs
- *       or layers; default: the previous layer, or the only network input for the first layer)
- *       and {@code weightSparsity} (default 0).
+ *       or layers; default: the previous layer, or the only network input for the first layer),
+ *       {@code weightSparsity} (default 0) and {@code elementBytes} (default 0: the network's).
  *   <li>Types and their fields (defaults in parentheses): {@code conv2d}, {@code conv3d}:
  *       outChannels, kernel, stride (1), padding (0), dilation (1), groups (1), bias (true);
  *       {@code depthwise_conv2d}: depthMultiplier (1), kernel, stride, padding, dilation, bias;
@@ -55,7 +56,12 @@ import java.util.Locale;
  *       "linear"}); {@code pixel_shuffle}: upscaleFactor; {@code pad}: begin, end (one entry per
  *       dimension, channels first); no fields: {@code batch_norm}, {@code relu}, {@code relu6},
  *       {@code leaky_relu}, {@code gelu}, {@code sigmoid}, {@code tanh}, {@code silu}, {@code
- *       global_avg_pool}, {@code add}, {@code concat} (along channels), {@code flatten}.
+ *       hard_swish}, {@code hard_sigmoid}, {@code global_avg_pool}, {@code add}, {@code mul}
+ *       (broadcasting), {@code concat} (along channels), {@code flatten}, {@code matmul}, {@code
+ *       layer_norm}; {@code conv_transpose2d}, {@code conv_transpose3d}: as conv2d plus
+ *       outputPadding (0); {@code softmax}: axis (0); {@code reshape}: shape (one entry may be
+ *       -1); {@code transpose}: permutation; {@code slice}: axis (0), start, end; {@code resize}:
+ *       sizes (one per spatial dimension), mode; {@code embedding}: vocabSize, dim.
  *   <li>kernel, stride and dilation are an integer (every spatial dimension) or an array with one
  *       entry per spatial dimension. padding is an integer, one entry per dimension (symmetric),
  *       or begins followed by ends (ONNX {@code pads} order), e.g. {@code [0, 0, 1, 1]} pads
@@ -71,103 +77,103 @@ import java.util.Locale;
  */
 public final class NetworkFormat {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final ObjectMapper YAML =
-      new YAMLMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML =
+            new YAMLMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-  private NetworkFormat() {}
+    private NetworkFormat() {}
 
-  /** The layer type ids the format accepts, sorted. */
-  public static List<String> layerTypeIds() {
-    return NetworkJsonCodec.typeIds();
-  }
-
-  /**
-   * Parses a network from JSON text.
-   *
-   * @throws WorkloadFormatException if the text is malformed or describes an invalid network
-   */
-  public static NetworkSpec fromJson(String json) {
-    return parse(JSON, json, "network JSON");
-  }
-
-  /**
-   * Parses a network from YAML text with the same structure as the JSON format.
-   *
-   * @throws WorkloadFormatException if the text is malformed or describes an invalid network
-   */
-  public static NetworkSpec fromYaml(String yaml) {
-    return parse(YAML, yaml, "network YAML");
-  }
-
-  /** The network as JSON text: one line per layer, ending with a newline. */
-  public static String toJson(NetworkSpec spec) {
-    return NetworkJsonCodec.toJsonText(spec, JSON);
-  }
-
-  /** The network as YAML text. */
-  public static String toYaml(NetworkSpec spec) {
-    try {
-      return YAML.writeValueAsString(NetworkJsonCodec.toTree(spec));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a YAML tree", e);
+    /** The layer type ids the format accepts, sorted. */
+    public static List<String> layerTypeIds() {
+        return NetworkJsonCodec.typeIds();
     }
-  }
 
-  /**
-   * Reads a network file: YAML if its name ends with {@code .yaml} or {@code .yml}, else JSON.
-   *
-   * @throws IOException if the file cannot be read
-   * @throws WorkloadFormatException if the content is invalid; the message starts with the file
-   *     name
-   */
-  public static NetworkSpec read(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    return parse(isYaml(file) ? YAML : JSON, text, file.toString());
-  }
-
-  /**
-   * Reads a network from a stream (e.g. a class-path resource), JSON or YAML by {@code
-   * sourceName}'s extension; {@code sourceName} prefixes error messages.
-   *
-   * @throws IOException if the stream cannot be read
-   * @throws WorkloadFormatException if the content is invalid
-   */
-  public static NetworkSpec read(InputStream in, String sourceName) throws IOException {
-    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    return parse(isYaml(Path.of(sourceName)) ? YAML : JSON, text, sourceName);
-  }
-
-  /** Writes a network file, YAML if its name ends with {@code .yaml} or {@code .yml}, else JSON. */
-  public static void write(NetworkSpec spec, Path file) throws IOException {
-    Files.writeString(file, isYaml(file) ? toYaml(spec) : toJson(spec), StandardCharsets.UTF_8);
-  }
-
-  private static boolean isYaml(Path file) {
-    Path fileName = file.getFileName();
-    String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yaml") || name.endsWith(".yml");
-  }
-
-  private static NetworkSpec parse(ObjectMapper mapper, String text, String source) {
-    JsonNode root;
-    try {
-      root = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String position =
-          where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw new WorkloadFormatException(
-          source + ": malformed document" + position + ": " + e.getOriginalMessage(), e);
+    /**
+     * Parses a network from JSON text.
+     *
+     * @throws WorkloadFormatException if the text is malformed or describes an invalid network
+     */
+    public static NetworkSpec fromJson(String json) {
+        return parse(JSON, json, "network JSON");
     }
-    if (root == null || root.isMissingNode()) {
-      throw new WorkloadFormatException(source + ": document is empty");
+
+    /**
+     * Parses a network from YAML text with the same structure as the JSON format.
+     *
+     * @throws WorkloadFormatException if the text is malformed or describes an invalid network
+     */
+    public static NetworkSpec fromYaml(String yaml) {
+        return parse(YAML, yaml, "network YAML");
     }
-    try {
-      return NetworkJsonCodec.fromTree(root);
-    } catch (WorkloadFormatException e) {
-      throw e.withContext(source);
+
+    /** The network as JSON text: one line per layer, ending with a newline. */
+    public static String toJson(NetworkSpec spec) {
+        return NetworkJsonCodec.toJsonText(spec, JSON);
     }
-  }
+
+    /** The network as YAML text. */
+    public static String toYaml(NetworkSpec spec) {
+        try {
+            return YAML.writeValueAsString(NetworkJsonCodec.toTree(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a YAML tree", e);
+        }
+    }
+
+    /**
+     * Reads a network file: YAML if its name ends with {@code .yaml} or {@code .yml}, else JSON.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws WorkloadFormatException if the content is invalid; the message starts with the file
+     *     name
+     */
+    public static NetworkSpec read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(isYaml(file) ? YAML : JSON, text, file.toString());
+    }
+
+    /**
+     * Reads a network from a stream (e.g. a class-path resource), JSON or YAML by {@code
+     * sourceName}'s extension; {@code sourceName} prefixes error messages.
+     *
+     * @throws IOException if the stream cannot be read
+     * @throws WorkloadFormatException if the content is invalid
+     */
+    public static NetworkSpec read(InputStream in, String sourceName) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return parse(isYaml(Path.of(sourceName)) ? YAML : JSON, text, sourceName);
+    }
+
+    /** Writes a network file, YAML if its name ends with {@code .yaml} or {@code .yml}, else JSON. */
+    public static void write(NetworkSpec spec, Path file) throws IOException {
+        Files.writeString(file, isYaml(file) ? toYaml(spec) : toJson(spec), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isYaml(Path file) {
+        Path fileName = file.getFileName();
+        String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static NetworkSpec parse(ObjectMapper mapper, String text, String source) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String position =
+                    where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+            throw new WorkloadFormatException(
+                    source + ": malformed document" + position + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new WorkloadFormatException(source + ": document is empty");
+        }
+        try {
+            return NetworkJsonCodec.fromTree(root);
+        } catch (WorkloadFormatException e) {
+            throw e.withContext(source);
+        }
+    }
 }

@@ -8,11 +8,11 @@ package org.hwsim.core.workload;
  */
 public record NetworkInput(String name, TensorShape shape) {
 
-  /** Validates both fields. */
-  public NetworkInput {
-    LayerSpec.checkName("name", name);
-    if (shape == null) {
-      throw new WorkloadFormatException("shape must not be null");
+    /** Validates both fields. */
+    public NetworkInput {
+        LayerSpec.checkName("name", name);
+        if (shape == null) {
+            throw new WorkloadFormatException("shape must not be null");
+        }
     }
-  }
 }

@@ -35,171 +35,171 @@ import java.util.function.Supplier;
  */
 public final class NetworkZoo {
 
-  /** CIFAR-10 ResNet-20 (He et al. 2016, Sec. 4.2). */
-  public static final String RESNET20_CIFAR = "resnet20-cifar";
-  /** ImageNet ResNet-18, torchvision layout. */
-  public static final String RESNET18 = "resnet18";
-  /** ImageNet ResNet-50, torchvision layout (v1.5). */
-  public static final String RESNET50 = "resnet50";
-  /** MobileNetV2, width 1.0, 224 px. */
-  public static final String MOBILENETV2 = "mobilenetv2";
-  /** VGG-16 (configuration D). */
-  public static final String VGG16 = "vgg16";
-  /** Darknet YOLOv3-tiny, 416 px, 80 classes. */
-  public static final String YOLOV3_TINY = "yolov3-tiny";
-  /** ESPCN-class super-resolution; see {@link SuperResolutionConfig#espcn()}. */
-  public static final String SR_SMALL = "sr-small";
-  /** Small 3D U-Net occupancy network, 32^3 grid, base width 8. */
-  public static final String VOXEL3D = "voxel3d";
+    /** CIFAR-10 ResNet-20 (He et al. 2016, Sec. 4.2). */
+    public static final String RESNET20_CIFAR = "resnet20-cifar";
+    /** ImageNet ResNet-18, torchvision layout. */
+    public static final String RESNET18 = "resnet18";
+    /** ImageNet ResNet-50, torchvision layout (v1.5). */
+    public static final String RESNET50 = "resnet50";
+    /** MobileNetV2, width 1.0, 224 px. */
+    public static final String MOBILENETV2 = "mobilenetv2";
+    /** VGG-16 (configuration D). */
+    public static final String VGG16 = "vgg16";
+    /** Darknet YOLOv3-tiny, 416 px, 80 classes. */
+    public static final String YOLOV3_TINY = "yolov3-tiny";
+    /** ESPCN-class super-resolution; see {@link SuperResolutionConfig#espcn()}. */
+    public static final String SR_SMALL = "sr-small";
+    /** Small 3D U-Net occupancy network, 32^3 grid, base width 8. */
+    public static final String VOXEL3D = "voxel3d";
 
-  private static final Map<String, Supplier<NetworkSpec>> PRESETS = presets();
+    private static final Map<String, Supplier<NetworkSpec>> PRESETS = presets();
 
-  private NetworkZoo() {}
+    private NetworkZoo() {}
 
-  /** The ids {@link #get(String)} accepts, in a stable order. */
-  public static Set<String> ids() {
-    return PRESETS.keySet();
-  }
-
-  /**
-   * The network with id {@code id}, built with its default parameters.
-   *
-   * @throws IllegalArgumentException if the id is unknown; the message lists the known ids
-   */
-  public static NetworkSpec get(String id) {
-    Supplier<NetworkSpec> preset = PRESETS.get(id);
-    if (preset == null) {
-      throw new IllegalArgumentException(
-          "network id must be one of " + PRESETS.keySet() + ": '" + id + "'");
+    /** The ids {@link #get(String)} accepts, in a stable order. */
+    public static Set<String> ids() {
+        return PRESETS.keySet();
     }
-    return preset.get();
-  }
 
-  /** CIFAR-10 ResNet-20 with option A shortcuts. */
-  public static NetworkSpec resnet20Cifar() {
-    return cifarResNet(20);
-  }
+    /**
+     * The network with id {@code id}, built with its default parameters.
+     *
+     * @throws IllegalArgumentException if the id is unknown; the message lists the known ids
+     */
+    public static NetworkSpec get(String id) {
+        Supplier<NetworkSpec> preset = PRESETS.get(id);
+        if (preset == null) {
+            throw new IllegalArgumentException(
+                    "network id must be one of " + PRESETS.keySet() + ": '" + id + "'");
+        }
+        return preset.get();
+    }
 
-  /**
-   * A CIFAR-10 ResNet of depth {@code 6n + 2} (20, 32, 44, 56, 110, ...), He et al. 2016, Sec.
-   * 4.2 and Table 6.
-   */
-  public static NetworkSpec cifarResNet(int depth) {
-    String name = depth == 20 ? RESNET20_CIFAR : "resnet" + depth + "-cifar";
-    return ResNetFamily.cifar(name, depth);
-  }
+    /** CIFAR-10 ResNet-20 with option A shortcuts. */
+    public static NetworkSpec resnet20Cifar() {
+        return cifarResNet(20);
+    }
 
-  /** ResNet-18 at 224x224. */
-  public static NetworkSpec resnet18() {
-    return resnet18(224);
-  }
+    /**
+     * A CIFAR-10 ResNet of depth {@code 6n + 2} (20, 32, 44, 56, 110, ...), He et al. 2016, Sec.
+     * 4.2 and Table 6.
+     */
+    public static NetworkSpec cifarResNet(int depth) {
+        String name = depth == 20 ? RESNET20_CIFAR : "resnet" + depth + "-cifar";
+        return ResNetFamily.cifar(name, depth);
+    }
 
-  /** ResNet-18 at {@code resolutionPx x resolutionPx} (at least 32); parameters do not change. */
-  public static NetworkSpec resnet18(int resolutionPx) {
-    return ResNetFamily.basic(withResolution(RESNET18, resolutionPx, 224),
-        new int[] {2, 2, 2, 2}, resolutionPx);
-  }
+    /** ResNet-18 at 224x224. */
+    public static NetworkSpec resnet18() {
+        return resnet18(224);
+    }
 
-  /** ResNet-50 at 224x224. */
-  public static NetworkSpec resnet50() {
-    return resnet50(224);
-  }
+    /** ResNet-18 at {@code resolutionPx x resolutionPx} (at least 32); parameters do not change. */
+    public static NetworkSpec resnet18(int resolutionPx) {
+        return ResNetFamily.basic(withResolution(RESNET18, resolutionPx, 224),
+                new int[] {2, 2, 2, 2}, resolutionPx);
+    }
 
-  /** ResNet-50 at {@code resolutionPx x resolutionPx} (at least 32); parameters do not change. */
-  public static NetworkSpec resnet50(int resolutionPx) {
-    return ResNetFamily.bottleneck(withResolution(RESNET50, resolutionPx, 224),
-        new int[] {3, 4, 6, 3}, resolutionPx);
-  }
+    /** ResNet-50 at 224x224. */
+    public static NetworkSpec resnet50() {
+        return resnet50(224);
+    }
 
-  /** MobileNetV2, width 1.0, 224x224. */
-  public static NetworkSpec mobileNetV2() {
-    return mobileNetV2(1.0, 224);
-  }
+    /** ResNet-50 at {@code resolutionPx x resolutionPx} (at least 32); parameters do not change. */
+    public static NetworkSpec resnet50(int resolutionPx) {
+        return ResNetFamily.bottleneck(withResolution(RESNET50, resolutionPx, 224),
+                new int[] {3, 4, 6, 3}, resolutionPx);
+    }
 
-  /**
-   * MobileNetV2 with a width multiplier in (0, 4] (channels rounded to multiples of 8) at {@code
-   * resolutionPx x resolutionPx} (at least 32).
-   */
-  public static NetworkSpec mobileNetV2(double widthMultiplier, int resolutionPx) {
-    String name =
-        widthMultiplier == 1.0 && resolutionPx == 224
-            ? MOBILENETV2
-            : MobileNetV2Family.name(widthMultiplier, resolutionPx);
-    return MobileNetV2Family.build(name, widthMultiplier, resolutionPx);
-  }
+    /** MobileNetV2, width 1.0, 224x224. */
+    public static NetworkSpec mobileNetV2() {
+        return mobileNetV2(1.0, 224);
+    }
 
-  /** VGG-16 at 224x224 (fixed: the classifier's size depends on the resolution). */
-  public static NetworkSpec vgg16() {
-    return Vgg16Family.build(VGG16);
-  }
+    /**
+     * MobileNetV2 with a width multiplier in (0, 4] (channels rounded to multiples of 8) at {@code
+     * resolutionPx x resolutionPx} (at least 32).
+     */
+    public static NetworkSpec mobileNetV2(double widthMultiplier, int resolutionPx) {
+        String name =
+                widthMultiplier == 1.0 && resolutionPx == 224
+                        ? MOBILENETV2
+                        : MobileNetV2Family.name(widthMultiplier, resolutionPx);
+        return MobileNetV2Family.build(name, widthMultiplier, resolutionPx);
+    }
 
-  /** YOLOv3-tiny at 416x416 with 80 classes (COCO). */
-  public static NetworkSpec yolov3Tiny() {
-    return yolov3Tiny(416, 80);
-  }
+    /** VGG-16 at 224x224 (fixed: the classifier's size depends on the resolution). */
+    public static NetworkSpec vgg16() {
+        return Vgg16Family.build(VGG16);
+    }
 
-  /**
-   * YOLOv3-tiny at {@code resolutionPx x resolutionPx} (a multiple of 32) with {@code classes}
-   * classes (heads of {@code 3 * (classes + 5)} channels).
-   */
-  public static NetworkSpec yolov3Tiny(int resolutionPx, int classes) {
-    String name =
-        resolutionPx == 416 && classes == 80
-            ? YOLOV3_TINY
-            : YOLOV3_TINY + "-r" + resolutionPx + "-c" + classes;
-    return YoloV3TinyFamily.build(name, resolutionPx, classes);
-  }
+    /** YOLOv3-tiny at 416x416 with 80 classes (COCO). */
+    public static NetworkSpec yolov3Tiny() {
+        return yolov3Tiny(416, 80);
+    }
 
-  /** ESPCN as published: x3 on a 640x360 luminance frame. */
-  public static NetworkSpec srSmall() {
-    return srSmall(SuperResolutionConfig.espcn());
-  }
+    /**
+     * YOLOv3-tiny at {@code resolutionPx x resolutionPx} (a multiple of 32) with {@code classes}
+     * classes (heads of {@code 3 * (classes + 5)} channels).
+     */
+    public static NetworkSpec yolov3Tiny(int resolutionPx, int classes) {
+        String name =
+                resolutionPx == 416 && classes == 80
+                        ? YOLOV3_TINY
+                        : YOLOV3_TINY + "-r" + resolutionPx + "-c" + classes;
+        return YoloV3TinyFamily.build(name, resolutionPx, classes);
+    }
 
-  /** An ESPCN-class super-resolution network of the given size. */
-  public static NetworkSpec srSmall(SuperResolutionConfig config) {
-    String name =
-        config.equals(SuperResolutionConfig.espcn())
-            ? SR_SMALL
-            : SR_SMALL
-                + "-x" + config.upscaleFactor()
-                + "-f" + config.featureChannels()
-                + "-m" + config.mappingLayers()
-                + "-c" + config.imageChannels()
-                + "-" + config.inputHeightPx() + "x" + config.inputWidthPx();
-    return config.build(name);
-  }
+    /** ESPCN as published: x3 on a 640x360 luminance frame. */
+    public static NetworkSpec srSmall() {
+        return srSmall(SuperResolutionConfig.espcn());
+    }
 
-  /** The 3D occupancy network on a 32^3 grid with base width 8. */
-  public static NetworkSpec voxel3d() {
-    return voxel3d(32, 8);
-  }
+    /** An ESPCN-class super-resolution network of the given size. */
+    public static NetworkSpec srSmall(SuperResolutionConfig config) {
+        String name =
+                config.equals(SuperResolutionConfig.espcn())
+                        ? SR_SMALL
+                        : SR_SMALL
+                                + "-x" + config.upscaleFactor()
+                                + "-f" + config.featureChannels()
+                                + "-m" + config.mappingLayers()
+                                + "-c" + config.imageChannels()
+                                + "-" + config.inputHeightPx() + "x" + config.inputWidthPx();
+        return config.build(name);
+    }
 
-  /**
-   * The 3D occupancy network on a {@code gridSize^3} grid (even, at least 4) with base width
-   * {@code baseChannels}.
-   */
-  public static NetworkSpec voxel3d(int gridSize, int baseChannels) {
-    String name =
-        gridSize == 32 && baseChannels == 8
-            ? VOXEL3D
-            : VOXEL3D + "-g" + gridSize + "-c" + baseChannels;
-    return Voxel3dFamily.build(name, gridSize, baseChannels);
-  }
+    /** The 3D occupancy network on a 32^3 grid with base width 8. */
+    public static NetworkSpec voxel3d() {
+        return voxel3d(32, 8);
+    }
 
-  private static String withResolution(String id, int resolutionPx, int defaultPx) {
-    return resolutionPx == defaultPx ? id : id + "-r" + resolutionPx;
-  }
+    /**
+     * The 3D occupancy network on a {@code gridSize^3} grid (even, at least 4) with base width
+     * {@code baseChannels}.
+     */
+    public static NetworkSpec voxel3d(int gridSize, int baseChannels) {
+        String name =
+                gridSize == 32 && baseChannels == 8
+                        ? VOXEL3D
+                        : VOXEL3D + "-g" + gridSize + "-c" + baseChannels;
+        return Voxel3dFamily.build(name, gridSize, baseChannels);
+    }
 
-  private static Map<String, Supplier<NetworkSpec>> presets() {
-    Map<String, Supplier<NetworkSpec>> presets = new LinkedHashMap<>();
-    presets.put(RESNET20_CIFAR, NetworkZoo::resnet20Cifar);
-    presets.put(RESNET18, NetworkZoo::resnet18);
-    presets.put(RESNET50, NetworkZoo::resnet50);
-    presets.put(MOBILENETV2, NetworkZoo::mobileNetV2);
-    presets.put(VGG16, NetworkZoo::vgg16);
-    presets.put(YOLOV3_TINY, NetworkZoo::yolov3Tiny);
-    presets.put(SR_SMALL, NetworkZoo::srSmall);
-    presets.put(VOXEL3D, NetworkZoo::voxel3d);
-    return java.util.Collections.unmodifiableMap(presets);
-  }
+    private static String withResolution(String id, int resolutionPx, int defaultPx) {
+        return resolutionPx == defaultPx ? id : id + "-r" + resolutionPx;
+    }
+
+    private static Map<String, Supplier<NetworkSpec>> presets() {
+        Map<String, Supplier<NetworkSpec>> presets = new LinkedHashMap<>();
+        presets.put(RESNET20_CIFAR, NetworkZoo::resnet20Cifar);
+        presets.put(RESNET18, NetworkZoo::resnet18);
+        presets.put(RESNET50, NetworkZoo::resnet50);
+        presets.put(MOBILENETV2, NetworkZoo::mobileNetV2);
+        presets.put(VGG16, NetworkZoo::vgg16);
+        presets.put(YOLOV3_TINY, NetworkZoo::yolov3Tiny);
+        presets.put(SR_SMALL, NetworkZoo::srSmall);
+        presets.put(VOXEL3D, NetworkZoo::voxel3d);
+        return java.util.Collections.unmodifiableMap(presets);
+    }
 }

@@ -19,73 +19,73 @@ package org.hwsim.core.workload;
  * @param inputWidthPx low-resolution width, at least 3
  */
 public record SuperResolutionConfig(
-    int imageChannels,
-    int upscaleFactor,
-    int featureChannels,
-    int mappingLayers,
-    int inputHeightPx,
-    int inputWidthPx) {
+        int imageChannels,
+        int upscaleFactor,
+        int featureChannels,
+        int mappingLayers,
+        int inputHeightPx,
+        int inputWidthPx) {
 
-  /** Validates every field. */
-  public SuperResolutionConfig {
-    if (imageChannels < 1) {
-      throw new WorkloadFormatException("imageChannels must be >= 1: " + imageChannels);
+    /** Validates every field. */
+    public SuperResolutionConfig {
+        if (imageChannels < 1) {
+            throw new WorkloadFormatException("imageChannels must be >= 1: " + imageChannels);
+        }
+        if (upscaleFactor < 1 || upscaleFactor > 8) {
+            throw new WorkloadFormatException("upscaleFactor must be in [1, 8]: " + upscaleFactor);
+        }
+        if (featureChannels < 2 || featureChannels % 2 != 0) {
+            throw new WorkloadFormatException(
+                    "featureChannels must be even and >= 2: " + featureChannels);
+        }
+        if (mappingLayers < 1) {
+            throw new WorkloadFormatException("mappingLayers must be >= 1: " + mappingLayers);
+        }
+        if (inputHeightPx < 3 || inputWidthPx < 3) {
+            throw new WorkloadFormatException(
+                    "inputHeightPx and inputWidthPx must be >= 3: " + inputHeightPx + "x" + inputWidthPx);
+        }
     }
-    if (upscaleFactor < 1 || upscaleFactor > 8) {
-      throw new WorkloadFormatException("upscaleFactor must be in [1, 8]: " + upscaleFactor);
-    }
-    if (featureChannels < 2 || featureChannels % 2 != 0) {
-      throw new WorkloadFormatException(
-          "featureChannels must be even and >= 2: " + featureChannels);
-    }
-    if (mappingLayers < 1) {
-      throw new WorkloadFormatException("mappingLayers must be >= 1: " + mappingLayers);
-    }
-    if (inputHeightPx < 3 || inputWidthPx < 3) {
-      throw new WorkloadFormatException(
-          "inputHeightPx and inputWidthPx must be >= 3: " + inputHeightPx + "x" + inputWidthPx);
-    }
-  }
 
-  /**
-   * ESPCN as published, upscaling a 640x360 luminance frame by 3 to 1920x1080 (the paper's
-   * real-time 1080p video setting).
-   */
-  public static SuperResolutionConfig espcn() {
-    return new SuperResolutionConfig(1, 3, 64, 1, 360, 640);
-  }
-
-  /** This configuration with another upscale factor. */
-  public SuperResolutionConfig withUpscaleFactor(int upscaleFactor) {
-    return new SuperResolutionConfig(
-        imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
-  }
-
-  /** This configuration with another width and depth. */
-  public SuperResolutionConfig withSize(int featureChannels, int mappingLayers) {
-    return new SuperResolutionConfig(
-        imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
-  }
-
-  /** This configuration with another low-resolution input size. */
-  public SuperResolutionConfig withInputPx(int inputHeightPx, int inputWidthPx) {
-    return new SuperResolutionConfig(
-        imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
-  }
-
-  NetworkSpec build(String name) {
-    NetworkSpec.Builder b =
-        NetworkSpec.builder(name)
-            .input("input", TensorShape.chw(imageChannels, inputHeightPx, inputWidthPx));
-    b.then("feature", LayerOp.conv2d(featureChannels, 5, 1, 2, true))
-        .then("feature_tanh", LayerOp.activation(LayerOp.ActivationFunction.TANH));
-    for (int i = 1; i <= mappingLayers; i++) {
-      b.then("map" + i, LayerOp.conv2d(featureChannels / 2, 3, 1, 1, true))
-          .then("map" + i + "_tanh", LayerOp.activation(LayerOp.ActivationFunction.TANH));
+    /**
+     * ESPCN as published, upscaling a 640x360 luminance frame by 3 to 1920x1080 (the paper's
+     * real-time 1080p video setting).
+     */
+    public static SuperResolutionConfig espcn() {
+        return new SuperResolutionConfig(1, 3, 64, 1, 360, 640);
     }
-    return b.then(
-            "subpixel", LayerOp.conv2d(imageChannels * upscaleFactor * upscaleFactor, 3, 1, 1, true))
-        .then("pixel_shuffle", LayerOp.pixelShuffle(upscaleFactor))
-        .build();
-  }
+
+    /** This configuration with another upscale factor. */
+    public SuperResolutionConfig withUpscaleFactor(int upscaleFactor) {
+        return new SuperResolutionConfig(
+                imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
+    }
+
+    /** This configuration with another width and depth. */
+    public SuperResolutionConfig withSize(int featureChannels, int mappingLayers) {
+        return new SuperResolutionConfig(
+                imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
+    }
+
+    /** This configuration with another low-resolution input size. */
+    public SuperResolutionConfig withInputPx(int inputHeightPx, int inputWidthPx) {
+        return new SuperResolutionConfig(
+                imageChannels, upscaleFactor, featureChannels, mappingLayers, inputHeightPx, inputWidthPx);
+    }
+
+    NetworkSpec build(String name) {
+        NetworkSpec.Builder b =
+                NetworkSpec.builder(name)
+                        .input("input", TensorShape.chw(imageChannels, inputHeightPx, inputWidthPx));
+        b.then("feature", LayerOp.conv2d(featureChannels, 5, 1, 2, true))
+                .then("feature_tanh", LayerOp.activation(LayerOp.ActivationFunction.TANH));
+        for (int i = 1; i <= mappingLayers; i++) {
+            b.then("map" + i, LayerOp.conv2d(featureChannels / 2, 3, 1, 1, true))
+                    .then("map" + i + "_tanh", LayerOp.activation(LayerOp.ActivationFunction.TANH));
+        }
+        return b.then(
+                        "subpixel", LayerOp.conv2d(imageChannels * upscaleFactor * upscaleFactor, 3, 1, 1, true))
+                .then("pixel_shuffle", LayerOp.pixelShuffle(upscaleFactor))
+                .build();
+    }
 }

@@ -15,34 +15,34 @@ package org.hwsim.core.workload;
  */
 final class Voxel3dFamily {
 
-  private Voxel3dFamily() {}
+    private Voxel3dFamily() {}
 
-  static NetworkSpec build(String name, int gridSize, int baseChannels) {
-    if (gridSize < 4 || gridSize % 2 != 0) {
-      throw new WorkloadFormatException("gridSize must be even and >= 4: " + gridSize);
+    static NetworkSpec build(String name, int gridSize, int baseChannels) {
+        if (gridSize < 4 || gridSize % 2 != 0) {
+            throw new WorkloadFormatException("gridSize must be even and >= 4: " + gridSize);
+        }
+        if (baseChannels < 1) {
+            throw new WorkloadFormatException("baseChannels must be >= 1: " + baseChannels);
+        }
+        int c = baseChannels;
+        NetworkSpec.Builder b =
+                NetworkSpec.builder(name)
+                        .input("occupancy", TensorShape.cdhw(1, gridSize, gridSize, gridSize));
+        convBnRelu(b, "enc1a", c);
+        String skip = convBnRelu(b, "enc1b", c);
+        b.then("pool", LayerOp.maxPool3d(2, 2, 0));
+        convBnRelu(b, "enc2a", 2 * c);
+        convBnRelu(b, "enc2b", 2 * c);
+        String up = b.layer("up", LayerOp.upsampleNearest(2));
+        b.layer("skip_concat", LayerOp.concat(), up, skip);
+        convBnRelu(b, "dec1", c);
+        return b.then("head", LayerOp.conv3d(1, 1, 1, 0, true))
+                .then("probability", LayerOp.activation(LayerOp.ActivationFunction.SIGMOID))
+                .build();
     }
-    if (baseChannels < 1) {
-      throw new WorkloadFormatException("baseChannels must be >= 1: " + baseChannels);
-    }
-    int c = baseChannels;
-    NetworkSpec.Builder b =
-        NetworkSpec.builder(name)
-            .input("occupancy", TensorShape.cdhw(1, gridSize, gridSize, gridSize));
-    convBnRelu(b, "enc1a", c);
-    String skip = convBnRelu(b, "enc1b", c);
-    b.then("pool", LayerOp.maxPool3d(2, 2, 0));
-    convBnRelu(b, "enc2a", 2 * c);
-    convBnRelu(b, "enc2b", 2 * c);
-    String up = b.layer("up", LayerOp.upsampleNearest(2));
-    b.layer("skip_concat", LayerOp.concat(), up, skip);
-    convBnRelu(b, "dec1", c);
-    return b.then("head", LayerOp.conv3d(1, 1, 1, 0, true))
-        .then("probability", LayerOp.activation(LayerOp.ActivationFunction.SIGMOID))
-        .build();
-  }
 
-  private static String convBnRelu(NetworkSpec.Builder b, String name, int channels) {
-    b.then(name, LayerOp.conv3d(channels, 3, 1, 1, false)).then(name + "_bn", LayerOp.batchNorm());
-    return b.layer(name + "_relu", LayerOp.relu());
-  }
+    private static String convBnRelu(NetworkSpec.Builder b, String name, int channels) {
+        b.then(name, LayerOp.conv3d(channels, 3, 1, 1, false)).then(name + "_bn", LayerOp.batchNorm());
+        return b.layer(name + "_relu", LayerOp.relu());
+    }
 }

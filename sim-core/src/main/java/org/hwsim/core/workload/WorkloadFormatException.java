@@ -16,25 +16,25 @@ package org.hwsim.core.workload;
  */
 public final class WorkloadFormatException extends IllegalArgumentException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Creates an exception whose message is {@code message}. */
-  public WorkloadFormatException(String message) {
-    super(message);
-  }
+    /** Creates an exception whose message is {@code message}. */
+    public WorkloadFormatException(String message) {
+        super(message);
+    }
 
-  /** Creates an exception whose message is {@code message}, caused by {@code cause}. */
-  public WorkloadFormatException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /** Creates an exception whose message is {@code message}, caused by {@code cause}. */
+    public WorkloadFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  /**
-   * Returns a new exception whose message is {@code context + ": " + getMessage()}, keeping this
-   * exception as the cause so the original stack trace survives.
-   *
-   * @param context where the problem is, e.g. a file name or {@code "layers[3] 'fc' (linear)"}
-   */
-  public WorkloadFormatException withContext(String context) {
-    return new WorkloadFormatException(context + ": " + getMessage(), this);
-  }
+    /**
+     * Returns a new exception whose message is {@code context + ": " + getMessage()}, keeping this
+     * exception as the cause so the original stack trace survives.
+     *
+     * @param context where the problem is, e.g. a file name or {@code "layers[3] 'fc' (linear)"}
+     */
+    public WorkloadFormatException withContext(String context) {
+        return new WorkloadFormatException(context + ": " + getMessage(), this);
+    }
 }

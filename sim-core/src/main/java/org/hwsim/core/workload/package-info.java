@@ -5,13 +5,17 @@
  *
  * <p>A {@link org.hwsim.core.workload.NetworkSpec} is a directed acyclic graph of named {@link
  * org.hwsim.core.workload.LayerSpec layers}, each an {@link org.hwsim.core.workload.LayerOp}
- * (convolutions, linear, batch norm, activations, pooling, add, concat, upsample, pixel shuffle,
- * flatten, pad) reading named tensors. Creating a spec infers every tensor shape (batch excluded:
- * {@code [features]}, {@code [C, H, W]} or {@code [C, D, H, W]}) and fails early with a {@link
+ * (convolutions, transposed convolutions, linear, matmul, batch and layer norm, activations,
+ * pooling, add, mul, concat, slice, reshape, transpose, upsample and resize, pixel shuffle,
+ * flatten, pad, softmax, embedding) reading named tensors. Creating a spec infers every tensor
+ * shape (batch excluded: {@code [features]}, {@code [C, L]}, {@code [C, H, W]}, {@code [C, D, H,
+ * W]}, up to rank 6) and fails early with a {@link
  * org.hwsim.core.workload.WorkloadFormatException} naming the layer, field and value. {@link
  * org.hwsim.core.workload.NetworkSpec#profile()} gives exact {@code long} counts per layer and in
- * total: MACs, effective MACs under weight sparsity, parameters, weight bytes and output
- * activation bytes at the spec's element width.
+ * total for one batch: MACs, effective MACs under weight sparsity, other element operations,
+ * parameters, weight bytes, input and output activation bytes at each tensor's element width
+ * (a network default, overridable per layer for mixed precision), plus the graph's topological
+ * order and producer/consumer edges, which is what a latency model walks.
  *
  * <p>Counting conventions (detailed in {@link org.hwsim.core.workload.LayerOp}): MACs are the
  * multiply-accumulates of activations with learned weights (convolutions and linear layers only;

@@ -1,9 +1,9 @@
 package org.hwsim.core.workload;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Built-in networks, each under a stable string id, plus factories for their configurable
@@ -52,13 +52,49 @@ public final class NetworkZoo {
     /** Small 3D U-Net occupancy network, 32^3 grid, base width 8. */
     public static final String VOXEL3D = "voxel3d";
 
-    private static final Map<String, Supplier<NetworkSpec>> PRESETS = presets();
+    private static final Map<String, ZooModel> MODELS = models(List.of(
+            new ZooModel(RESNET20_CIFAR, "CIFAR-10 ResNet-20, option A shortcuts (He et al. 2016)", 32, 32,
+                    ZooModel.fixed(RESNET20_CIFAR, 32, 32, NetworkZoo::resnet20Cifar)),
+            new ZooModel(RESNET18, "ResNet-18 (torchvision)", 224, 224,
+                    (name, h, w) -> ResNetFamily.basic(name, new int[] {2, 2, 2, 2}, square(RESNET18, h, w))),
+            new ZooModel(RESNET50, "ResNet-50 v1.5 (torchvision)", 224, 224,
+                    (name, h, w) -> ResNetFamily.bottleneck(name, new int[] {3, 4, 6, 3},
+                            square(RESNET50, h, w))),
+            new ZooModel(MOBILENETV2, "MobileNetV2, width 1.0 (torchvision)", 224, 224,
+                    (name, h, w) -> MobileNetV2Family.build(name, 1.0, square(MOBILENETV2, h, w))),
+            new ZooModel(VGG16, "VGG-16, configuration D (torchvision)", 224, 224,
+                    ZooModel.fixed(VGG16, 224, 224, NetworkZoo::vgg16)),
+            new ZooModel(YOLOV3_TINY, "YOLOv3-tiny, 80 classes (Darknet)", 416, 416,
+                    (name, h, w) -> YoloV3TinyFamily.build(name, square(YOLOV3_TINY, h, w), 80)),
+            new ZooModel(SR_SMALL, "ESPCN x3 super-resolution on a luminance frame (Shi et al. 2016)", 360, 640,
+                    (name, h, w) -> new SuperResolutionConfig(1, 3, 64, 1, h, w).build(name)),
+            new ZooModel(VOXEL3D, "3D U-Net occupancy network, base width 8", 32, 32,
+                    (name, h, w) -> Voxel3dFamily.build(name, square(VOXEL3D, h, w), 8))));
 
     private NetworkZoo() {}
 
     /** The ids {@link #get(String)} accepts, in a stable order. */
     public static Set<String> ids() {
-        return PRESETS.keySet();
+        return MODELS.keySet();
+    }
+
+    /** Every zoo entry, in the order of {@link #ids()}. */
+    public static List<ZooModel> models() {
+        return List.copyOf(MODELS.values());
+    }
+
+    /**
+     * The zoo entry with id {@code id}.
+     *
+     * @throws IllegalArgumentException if the id is unknown; the message lists the known ids
+     */
+    public static ZooModel model(String id) {
+        ZooModel model = MODELS.get(id);
+        if (model == null) {
+            throw new IllegalArgumentException(
+                    "network id must be one of " + MODELS.keySet() + ": '" + id + "'");
+        }
+        return model;
     }
 
     /**
@@ -67,12 +103,26 @@ public final class NetworkZoo {
      * @throws IllegalArgumentException if the id is unknown; the message lists the known ids
      */
     public static NetworkSpec get(String id) {
-        Supplier<NetworkSpec> preset = PRESETS.get(id);
-        if (preset == null) {
-            throw new IllegalArgumentException(
-                    "network id must be one of " + PRESETS.keySet() + ": '" + id + "'");
+        return model(id).build();
+    }
+
+    /**
+     * The network with id {@code id} at input {@code heightPx x widthPx}.
+     *
+     * @throws IllegalArgumentException if the id is unknown
+     * @throws WorkloadFormatException if the network cannot take that input
+     */
+    public static NetworkSpec get(String id, int heightPx, int widthPx) {
+        return model(id).build(heightPx, widthPx);
+    }
+
+    /** The side of a square input; a non-square one is an error naming the network. */
+    static int square(String id, int heightPx, int widthPx) {
+        if (heightPx != widthPx) {
+            throw new WorkloadFormatException(
+                    "input of " + id + " must be square: " + heightPx + "x" + widthPx);
         }
-        return preset.get();
+        return heightPx;
     }
 
     /** CIFAR-10 ResNet-20 with option A shortcuts. */
@@ -190,16 +240,13 @@ public final class NetworkZoo {
         return resolutionPx == defaultPx ? id : id + "-r" + resolutionPx;
     }
 
-    private static Map<String, Supplier<NetworkSpec>> presets() {
-        Map<String, Supplier<NetworkSpec>> presets = new LinkedHashMap<>();
-        presets.put(RESNET20_CIFAR, NetworkZoo::resnet20Cifar);
-        presets.put(RESNET18, NetworkZoo::resnet18);
-        presets.put(RESNET50, NetworkZoo::resnet50);
-        presets.put(MOBILENETV2, NetworkZoo::mobileNetV2);
-        presets.put(VGG16, NetworkZoo::vgg16);
-        presets.put(YOLOV3_TINY, NetworkZoo::yolov3Tiny);
-        presets.put(SR_SMALL, NetworkZoo::srSmall);
-        presets.put(VOXEL3D, NetworkZoo::voxel3d);
-        return java.util.Collections.unmodifiableMap(presets);
+    private static Map<String, ZooModel> models(List<ZooModel> models) {
+        Map<String, ZooModel> byId = new LinkedHashMap<>();
+        for (ZooModel model : models) {
+            if (byId.put(model.id(), model) != null) {
+                throw new IllegalStateException("duplicate zoo id: " + model.id());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(byId);
     }
 }

@@ -325,4 +325,25 @@ class NetworkZooTest {
         assertTrue(e.getMessage().contains("'resnet-50'"), e.getMessage());
         assertTrue(e.getMessage().contains("resnet50"), e.getMessage());
     }
+
+    @Test
+    void everyZooEntryBuildsAtItsStandardInputAndNamesOtherInputs() {
+        for (ZooModel model : NetworkZoo.models()) {
+            NetworkSpec spec = model.build();
+            assertEquals(model.id(), spec.name());
+            assertEquals(spec, NetworkZoo.get(model.id(), model.defaultHeightPx(), model.defaultWidthPx()));
+        }
+        NetworkSpec small = NetworkZoo.get("resnet50", 160, 160);
+        assertEquals("resnet50-160x160", small.name());
+        assertEquals(NetworkZoo.resnet50(160).profile().macs(), small.profile().macs());
+        WorkloadFormatException e = assertThrows(WorkloadFormatException.class,
+                () -> NetworkZoo.get("resnet50", 160, 200));
+        assertEquals("input of resnet50 must be square: 160x200", e.getMessage());
+        e = assertThrows(WorkloadFormatException.class, () -> NetworkZoo.get("vgg16", 160, 160));
+        assertEquals("input of vgg16 is fixed at 224x224: 160x160", e.getMessage());
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> NetworkZoo.model("resnet51"));
+        assertTrue(unknown.getMessage().startsWith("network id must be one of [resnet20-cifar,"),
+                unknown.getMessage());
+    }
 }

@@ -31,8 +31,8 @@ import org.hwsim.edge.device.UnitSpec;
  *
  * <p>Every efficiency is below 1, so no kernel beats its roofline {@code max(macs / P, dramBytes /
  * B)}. Energy: MACs and element operations at the unit's pJ per MAC scaled by {@code (V /
- * Vmax)^2}, DRAM bytes at the device's pJ per byte, and the idle power of the units used plus the
- * module's base power over the latency. Immutable once built; {@link #latencyPs()} allocates
+ * Vmax)^2}, DRAM bytes at the device's pJ per byte, and the idle power of every unit (all are
+ * powered) plus the module's base power over the latency. Immutable once built; {@link #latencyPs()} allocates
  * nothing.
  */
 public final class InferencePlan {
@@ -90,9 +90,10 @@ public final class InferencePlan {
                 case GEMM -> CostParameter.EFF_GEMM.ordinal();
                 default -> CostParameter.EFF_CONV.ordinal();
             };
-            if (k.isKernel()) {
-                idle.put(unit.id(), unit.idlePowerMw() * Math.pow(op.voltageV() / unit.maxVoltageV(), 2));
-            }
+        }
+        for (UnitSpec unit : device.units()) {
+            OperatingPoint op = device.operatingPoint(unit, mode);
+            idle.put(unit.id(), unit.idlePowerMw() * Math.pow(op.voltageV() / unit.maxVoltageV(), 2));
         }
         costKeys = List.copyOf(keys);
         costKinds = List.copyOf(kinds);
@@ -126,6 +127,15 @@ public final class InferencePlan {
             p[i] = naturalValues(c);
         }
         this.params = p;
+    }
+
+    /** The natural parameter values in use, per cost key (a copy). */
+    public double[][] currentParams() {
+        double[][] copy = new double[params.length][];
+        for (int i = 0; i < params.length; i++) {
+            copy[i] = params[i].clone();
+        }
+        return copy;
     }
 
     /** The request. */
@@ -252,7 +262,7 @@ public final class InferencePlan {
         return new Prediction(latencyPs, throughput, dynamic + staticPj, dynamic, staticPj, energy, kernels, rows);
     }
 
-    /** Static power while the plan runs: base power plus idle power of the units it uses, mW. */
+    /** Static power while the plan runs: base power plus idle power of every unit, mW. */
     public double staticPowerMw() {
         return staticPowerMw;
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Simulates the hardware that runs machine learning at the edge: analog PIM crossbars, "
                 + "mobile SoCs and Jetson-class accelerators, and log-structured flash storage, on one "
                 + "discrete-event kernel with one energy ledger.",
-        subcommands = {DemoCommand.class, PimCommand.class, LfsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, PimCommand.class, EdgeCommand.class, DevicesCommand.class, LfsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Hwsim implements Runnable {
 
     @CommandLine.Spec

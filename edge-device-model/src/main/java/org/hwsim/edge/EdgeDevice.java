@@ -82,13 +82,16 @@ public final class EdgeDevice {
         if (!plan.request().device().id().equals(device.id())) {
             throw new IllegalArgumentException("plan is for " + plan.request().device().id() + ", not " + device.id());
         }
-        List<KernelGroup> groups = plan.groups();
-        long overheadPs = Math.round((plan.latencySeconds(plan.currentParams()) - sumKernels(plan)) * 1e12);
-        String first = groups.get(0).unitId();
-        queue(first).submit(Math.max(0, overheadPs), job -> next(plan, 0, onDone));
+        double overheadS = plan.overheadSeconds();
+        String first = plan.groups().get(0).unitId();
+        queue(first).submit(Math.round(overheadS * 1e12), job -> next(plan, 0, overheadS, onDone));
     }
 
-    private void next(InferencePlan plan, int g, Consumer<Long> onDone) {
+    /**
+     * Runs the next kernel from index {@code g}. Durations come from the running sum of seconds,
+     * rounded at each end, so a lone inference ends exactly at {@link InferencePlan#latencyPs()}.
+     */
+    private void next(InferencePlan plan, int g, double elapsedS, Consumer<Long> onDone) {
         List<KernelGroup> groups = plan.groups();
         int i = g;
         while (i < groups.size() && !groups.get(i).isKernel()) {
@@ -100,10 +103,11 @@ public final class EdgeDevice {
         }
         KernelGroup k = groups.get(i);
         int at = i;
-        long kernelPs = Math.round(plan.kernelSeconds(at) * 1e12);
+        double endS = elapsedS + plan.kernelSeconds(at);
+        long kernelPs = Math.round(endS * 1e12) - Math.round(elapsedS * 1e12);
         queue(k.unitId()).submit(kernelPs, job -> {
             charge(plan, k);
-            next(plan, at + 1, onDone);
+            next(plan, at + 1, endS, onDone);
         });
     }
 
@@ -117,13 +121,5 @@ public final class EdgeDevice {
         });
         c.record(id, k.macs() + k.elementOps());
         dram.record(dramByte, k.dramBytes());
-    }
-
-    private static double sumKernels(InferencePlan plan) {
-        double total = 0.0;
-        for (int g = 0; g < plan.groups().size(); g++) {
-            total += plan.kernelSeconds(g);
-        }
-        return total;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -52,7 +51,7 @@ public final class Calibrator {
 
     /** The weights used for the shipped calibration. */
     public static Calibrator standard() {
-        return new Calibrator(0.05, 0.3, 200);
+        return new Calibrator(0.05, 0.3, 2000);
     }
 
     /** Fits a table to {@code samples}; {@code description} says on what. */
@@ -80,14 +79,14 @@ public final class Calibrator {
         };
         int n = residuals(samples, layout, start, prior).length;
         LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(1e-6)
+                .withParameterRelativeTolerance(1e-6)
                 .optimize(new LeastSquaresBuilder()
                         .model(model)
                         .target(new double[n])
                         .start(start)
                         .maxEvaluations(maxIterations * 4)
                         .maxIterations(maxIterations)
-                        .checker((int iteration, LeastSquaresProblem.Evaluation previous, LeastSquaresProblem.Evaluation current) -> iteration > 1
-                                && Math.abs(previous.getCost() - current.getCost()) <= 1e-7 * current.getCost())
                         .build());
         return layout.table(optimum.getPoint(), description);
     }

@@ -168,15 +168,25 @@ public final class InferencePlan {
      * ordinal]}): what calibration evaluates.
      */
     public double latencySeconds(double[][] params) {
-        double total = 0.0;
+        // The fixed per-inference overhead of the path the inference starts on, once, then the
+        // kernels in order (the order EdgeDevice accumulates them in, so both round alike).
+        double total = overheadSeconds(params);
         for (int g = 0; g < groups.size(); g++) {
             KernelGroup k = groups.get(g);
             if (k.isKernel()) {
                 total += kernelSeconds(g, k, params[keyOf[g]]);
             }
         }
-        // The fixed per-inference overhead of the path the inference starts on, once.
-        return total + params[0][CostParameter.OVERHEAD_US.ordinal()] * 1e-6;
+        return total;
+    }
+
+    /** The per-inference overhead in seconds with the plan's parameters. */
+    public double overheadSeconds() {
+        return overheadSeconds(params);
+    }
+
+    private static double overheadSeconds(double[][] params) {
+        return params[0][CostParameter.OVERHEAD_US.ordinal()] * 1e-6;
     }
 
     private double computeSeconds(int g, KernelGroup k, double[] p) {

@@ -85,6 +85,7 @@ final class EdgePredictCommand implements Callable<Integer> {
         long[] done = {-1};
         edge.start(plan, t -> done[0] = t);
         sim.run();
+        sim.energy().settle();
         if (done[0] != p.latencyPs()) {
             throw new IllegalStateException("kernel run took " + done[0] + " ps, the plan " + p.latencyPs() + " ps");
         }

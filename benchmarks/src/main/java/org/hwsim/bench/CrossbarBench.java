@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * setMaxMasterThreads(1)}, {@code Nd4j.factory().blas().setMaxThreads(1)}); run with {@code
  * OMP_NUM_THREADS=1} as well to be sure native code sees it from the start.
  *
- * <p>Reference points (issue 3): CrossSim (numpy, one thread) does about 2,200 MVM/s single-vector
+ * <p>Reference points: CrossSim (numpy, one thread) does about 2,200 MVM/s single-vector
  * and 9,000 batched at 256 x 256, 1,200 batched at 1024 x 1024 and about 70 with per-device read
  * noise.
  *
